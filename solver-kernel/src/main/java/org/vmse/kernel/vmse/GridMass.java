@@ -1,0 +1,36 @@
+package org.vmse.kernel.vmse;
+
+import org.vmse.kernel.grid.PeriodicGrid;
+import org.vmse.kernel.problem.MassField;
+
+/**
+ * The mass {@code m(t, x_j)} sampled on the grid, as the time stepper needs it at each half step
+ * {@code t^{n+1/2}} (4.5). A deterministic mass wraps a {@link MassField}; a random mass fills the same array
+ * from its own realization.
+ */
+public interface GridMass {
+
+    /** Writes {@code m(t, x_j)} for every grid point into {@code out}. */
+    void fill(double t, double[] out);
+
+    /** Whether {@link #fill} depends on {@code t}; if not, the stepper evaluates it once. */
+    boolean isTimeDependent();
+
+    /** The deterministic mass {@code field} on {@code grid}. */
+    static GridMass of(MassField field, PeriodicGrid grid) {
+        double[] x = grid.points();
+        return new GridMass() {
+            @Override
+            public void fill(double t, double[] out) {
+                for (int j = 0; j < x.length; j++) {
+                    out[j] = field.value(t, x[j]);
+                }
+            }
+
+            @Override
+            public boolean isTimeDependent() {
+                return field.isTimeDependent();
+            }
+        };
+    }
+}
