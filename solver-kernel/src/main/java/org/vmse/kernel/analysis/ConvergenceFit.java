@@ -1,0 +1,83 @@
+package org.vmse.kernel.analysis;
+
+/**
+ * Observed order of an error {@code Err(eps) ~ C eps^p}: the local rates between neighbouring {@code eps}, and the
+ * least-squares line {@code log Err = log C + p log eps} over a chosen range with the standard error of {@code p}
+ * (ordinary least squares, {@code se(p) = sqrt(s^2 / Sxx)}, {@code s^2} the residual variance with {@code n - 2}
+ * degrees of freedom; undefined, reported as NaN, for two points).
+ *
+ * @param rate           fitted {@code p}
+ * @param rateStdError   its standard error
+ * @param logPrefactor   fitted {@code log C}
+ * @param points         number of points in the fit
+ */
+public record ConvergenceFit(double rate, double rateStdError, double logPrefactor, int points) {
+
+    /**
+     * Fits the points with {@code lo <= eps <= hi}.
+     *
+     * @throws IllegalArgumentException with fewer than two usable points, or a non-positive error
+     */
+    public static ConvergenceFit fit(double[] eps, double[] err, double lo, double hi) {
+        int n = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int i = 0; i < eps.length; i++) {
+            if (eps[i] >= lo * (1 - 1e-12) && eps[i] <= hi * (1 + 1e-12)) {
+                requirePositive(eps[i], err[i]);
+                n++;
+                sx += Math.log(eps[i]);
+                sy += Math.log(err[i]);
+            }
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("study.fit range [" + lo + ", " + hi + "] holds " + n
+                    + " eps value(s); it needs at least two: widen study.fitMin/study.fitMax");
+        }
+        double mx = sx / n;
+        double my = sy / n;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < eps.length; i++) {
+            if (eps[i] >= lo * (1 - 1e-12) && eps[i] <= hi * (1 + 1e-12)) {
+                double dx = Math.log(eps[i]) - mx;
+                sxx += dx * dx;
+                sxy += dx * (Math.log(err[i]) - my);
+            }
+        }
+        double p = sxy / sxx;
+        double c = my - p * mx;
+        double ssr = 0;
+        for (int i = 0; i < eps.length; i++) {
+            if (eps[i] >= lo * (1 - 1e-12) && eps[i] <= hi * (1 + 1e-12)) {
+                double r = Math.log(err[i]) - c - p * Math.log(eps[i]);
+                ssr += r * r;
+            }
+        }
+        double se = n > 2 ? Math.sqrt(ssr / (n - 2) / sxx) : Double.NaN;
+        return new ConvergenceFit(p, se, c, n);
+    }
+
+    /** {@code log(err_i / err_{i+1}) / log(eps_i / eps_{i+1})} for each neighbouring pair in the given order. */
+    public static double[] localRates(double[] eps, double[] err) {
+        double[] r = new double[Math.max(0, eps.length - 1)];
+        for (int i = 0; i + 1 < eps.length; i++) {
+            requirePositive(eps[i], err[i]);
+            requirePositive(eps[i + 1], err[i + 1]);
+            r[i] = Math.log(err[i] / err[i + 1]) / Math.log(eps[i] / eps[i + 1]);
+        }
+        return r;
+    }
+
+    /** The fitted error at {@code eps}. */
+    public double predict(double eps) {
+        return Math.exp(logPrefactor + rate * Math.log(eps));
+    }
+
+    private static void requirePositive(double eps, double err) {
+        if (!(eps > 0 && err > 0)) {
+            throw new IllegalArgumentException("a rate needs positive eps and error, got eps = " + eps
+                    + ", err = " + err);
+        }
+    }
+}
