@@ -57,26 +57,30 @@ public final class RestartedGmres {
     }
 
     /**
-     * Solves {@code A x = b} to {@code ||b - A x|| <= tolerance ||b||}.
+     * Solves {@code A x = b} to {@code ||b - A x|| <= tolerance * scale}. The scale is a caller's choice: a system
+     * for an increment {@code x = U^{n+1} - U^n} measures its residual against {@code ||U||}, not against its own
+     * small right-hand side.
      *
      * @param a              the operator
      * @param precondition   {@code P^-1}: writes {@code P^-1 v} into its second argument
      * @param b              right-hand side, unchanged
      * @param x              initial guess on entry (all zeros costs no operator application), solution on exit
      * @param tolerance      relative residual tolerance, positive
+     * @param scale          the norm the residual is measured against, positive ({@code ||b||} for the textbook
+     *                       relative residual)
      * @param maxIterations  most Arnoldi steps in all restarts together
      * @return whether the tolerance was met; {@link #lastIterations()} and {@link #lastRelativeResidual()} tell more
      */
     public boolean solve(ComplexOperator a, ComplexOperator precondition, double[] b, double[] x,
-                         double tolerance, int maxIterations) {
-        double bNorm = norm(b);
+                         double tolerance, double scale, int maxIterations) {
         lastIterations = 0;
-        if (bNorm == 0) {
+        if (norm(b) == 0) {
             java.util.Arrays.fill(x, 0.0);
             lastRelativeResidual = 0;
             return true;
         }
-        double target = tolerance * bNorm;
+        double bNorm = scale;
+        double target = tolerance * scale;
         while (true) {
             double[] v0 = basis[0];
             if (isZero(x)) {
@@ -125,7 +129,7 @@ public final class RestartedGmres {
         return lastIterations;
     }
 
-    /** {@code ||b - A x|| / ||b||} of the last solve: the Givens estimate on convergence, else the true residual. */
+    /** {@code ||b - A x|| / scale} of the last solve: the Givens estimate on convergence, else the true residual. */
     public double lastRelativeResidual() {
         return lastRelativeResidual;
     }

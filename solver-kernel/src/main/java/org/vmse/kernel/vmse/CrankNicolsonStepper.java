@@ -96,12 +96,16 @@ public final class CrankNicolsonStepper implements TimeStepper {
         c = eps * dt / 4;
         d = dt / (2 * eps);
         applyA(uHat, rhs);
+        double fullRhsNorm = 0;
         for (int p = 0; p < 2 * size; p++) {
+            double full = 2 * uHat[p] - rhs[p]; // (I + dt/2 L) U^n
+            fullRhsNorm += full * full;
             rhs[p] = 2 * (uHat[p] - rhs[p]);
         }
         java.util.Arrays.fill(increment, 0.0);
+        // the tolerance is relative to the right-hand side of the CN system for U^{n+1}, as if solved for directly
         boolean converged = gmres.solve(operator, preconditioner, rhs, increment, settings.tolerance(),
-                settings.maxIterations());
+                Math.sqrt(fullRhsNorm), settings.maxIterations());
         int its = gmres.lastIterations();
         steps++;
         iterations += its;

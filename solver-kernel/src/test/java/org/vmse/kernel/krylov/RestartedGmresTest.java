@@ -46,7 +46,7 @@ class RestartedGmresTest {
             for (int i = 0; i < v.length; i++) {
                 w[i] = v[i] / 3;
             }
-        }, b, x, 1e-12, 500);
+        }, b, x, 1e-12, norm(b), 500);
         assertTrue(ok, "converged");
         double err = 0;
         for (int i = 0; i < 2 * n; i++) {
@@ -55,6 +55,14 @@ class RestartedGmresTest {
         // kappa(A) is about 2, so a 1e-12 residual bounds the error near 1e-11
         assertTrue(err < 1e-10, "error " + err);
         assertTrue(gmres.lastIterations() > 5, "restarted at least once");
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double a : v) {
+            s += a * a;
+        }
+        return Math.sqrt(s);
     }
 
     @Test
@@ -72,7 +80,7 @@ class RestartedGmresTest {
         b[0] = 1;
         double[] x = new double[2 * n];
         RestartedGmres gmres = new RestartedGmres(n, 3);
-        boolean ok = gmres.solve(shift, (v, w) -> System.arraycopy(v, 0, w, 0, v.length), b, x, 1e-12, 3);
+        boolean ok = gmres.solve(shift, (v, w) -> System.arraycopy(v, 0, w, 0, v.length), b, x, 1e-12, 1, 3);
         assertTrue(!ok && gmres.lastRelativeResidual() > 0.5, "residual " + gmres.lastRelativeResidual());
     }
 }

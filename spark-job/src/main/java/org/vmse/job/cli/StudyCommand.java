@@ -1,0 +1,50 @@
+package org.vmse.job.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.experiment.ConvergenceStudy;
+import org.vmse.job.output.OutputDirectory;
+import org.vmse.job.output.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = {"Run the experiment for every eps in study.eps and measure the rate of Err(eps).",
+            "Writes study.json (err_l1 per eps, local rates, fitted rate with its standard error),",
+            "figures/convergence.png, figures/densities.png and runs/eps=.../ (one run each)."})
+final class StudyCommand implements Callable<Integer> {
+
+    @Mixin
+    ExperimentOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() {
+        ExperimentConfig cfg = options.load();
+        try (OutputDirectory out = OutputDirectory.create(options.outputDirectory(cfg, "-study"))) {
+            Map<String, Object> study = ConvergenceStudy.run(cfg, out.path(),
+                    eps -> new Progress("vmse study " + cfg.name() + " eps=" + eps, options.quiet, System.err));
+            out.commit();
+            var w = spec.commandLine().getOut();
+            String[] texts = (String[]) study.get("eps_text");
+            double[] err = (double[]) study.get("err_l1");
+            w.println("eps        err_l1        local rate");
+            List<Map<String, Object>> local = (List<Map<String, Object>>) study.get("local_rates");
+            for (int i = 0; i < texts.length; i++) {
+                String rate = i == 0 ? "" : String.format("%.3f", (double) local.get(i - 1).get("rate"));
+                w.printf("%-10s %-13.6g %s%n", texts[i], err[i], rate);
+            }
+            Map<String, Object> fit = (Map<String, Object>) study.get("fit");
+            w.printf("fitted rate over [%.4g, %.4g]: %.3f +- %.3f (paper: 2)%nresults in %s%n", fit.get("eps_min"),
+                    fit.get("eps_max"), fit.get("rate"), fit.get("rate_std_error"), out.target());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package org.vmse.job.cli;
+
+import java.io.PrintWriter;
+import org.vmse.job.config.ConfigurationException;
+import org.vmse.kernel.liouville.CausticException;
+import org.vmse.kernel.vmse.SolverBreakdownException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vmse} command line. */
+@Command(name = "vmse", mixinStandardHelpOptions = true, versionProvider = VmseCli.Version.class,
+        subcommands = {RunCommand.class, StudyCommand.class, CommandLine.HelpCommand.class},
+        description = {"Semiclassical limit of the varying-mass Schroedinger equation (Chen, Li, Yang).",
+            "Experiment files are HOCON (conf/*.conf); every key can be overridden with --set key=value."})
+public final class VmseCli {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for a computation that broke down. */
+    public static final int FAILED = 1;
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (tests call {@code execute} on it). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new VmseCli());
+        cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof ConfigurationException || e instanceof IllegalArgumentException) {
+                err.println("vmse: error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            if (e instanceof SolverBreakdownException || e instanceof CausticException
+                    || e instanceof IllegalStateException) {
+                err.println("vmse: failed: " + e.getMessage());
+                return FAILED;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = VmseCli.class.getPackage().getImplementationVersion();
+            return new String[] {"vmse " + (v != null ? v : "development")};
+        }
+    }
+}

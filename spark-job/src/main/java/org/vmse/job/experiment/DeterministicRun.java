@@ -1,0 +1,76 @@
+package org.vmse.job.experiment;
+
+import org.vmse.job.config.ConfigurationException;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.kernel.analysis.ErrorNorms;
+import org.vmse.kernel.expr.Formula;
+import org.vmse.kernel.fft.JTransformsFft;
+import org.vmse.kernel.grid.PeriodicGrid;
+import org.vmse.kernel.problem.FormulaMassField;
+import org.vmse.kernel.problem.MassField;
+import org.vmse.kernel.vmse.CrankNicolsonStepper;
+import org.vmse.kernel.vmse.GridMass;
+import org.vmse.kernel.vmse.StepListener;
+import org.vmse.kernel.vmse.VmseSolution;
+import org.vmse.kernel.vmse.VmseSolver;
+
+/**
+ * One deterministic experiment (Section 4.1): the VMSE by Crank-Nicolson, its Liouville limit, and
+ * {@code Err = ∫ |rho_eps - rho0| dx} (4.11) at every output time.
+ *
+ * @param config        the experiment
+ * @param discretization the VMSE mesh
+ * @param vmse          the VMSE solution
+ * @param limit         the Liouville limit
+ * @param errL1         {@code Err} (4.11) per output time
+ * @param vmseSeconds   wall time of the VMSE solve
+ * @param limitSeconds  wall time of the Liouville solve
+ */
+public record DeterministicRun(ExperimentConfig config, Discretization discretization, VmseSolution vmse,
+                               LiouvilleLimit limit, double[] errL1, double vmseSeconds, double limitSeconds) {
+
+    /** Checks the input, then solves; {@code listener} hears every VMSE step. */
+    public static DeterministicRun execute(ExperimentConfig cfg, StepListener listener) {
+        MassField mass = new FormulaMassField(cfg.mass());
+        Discretization disc = Discretization.of(cfg, mass);
+        PeriodicGrid grid = disc.grid();
+        double[] potential = potentialOnGrid(cfg, grid);
+
+        long t0 = System.nanoTime();
+        CrankNicolsonStepper stepper = new CrankNicolsonStepper(grid, cfg.eps(), GridMass.of(mass, grid), potential,
+                new JTransformsFft(grid.M()), cfg.krylov());
+        VmseSolver solver = new VmseSolver(grid, stepper, new JTransformsFft(grid.M()));
+        VmseSolution solution = solver.solve(VmseSolver.initialWave(grid, cfg.initial(), cfg.eps()), disc.plan(),
+                listener);
+        long t1 = System.nanoTime();
+        LiouvilleLimit limit = LiouvilleLimit.solve(cfg, mass, grid, disc.massMin(), disc.massMax());
+        long t2 = System.nanoTime();
+
+        double[] err = new double[disc.plan().outputCount()];
+        for (int k = 0; k < err.length; k++) {
+            err[k] = ErrorNorms.l1Distance(solution.density(k), limit.rho0()[k], grid.dx());
+        }
+        return new DeterministicRun(cfg, disc, solution, limit, err, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+    }
+
+    /** {@code Err} (4.11) at the final time. */
+    public double finalErrL1() {
+        return errL1[errL1.length - 1];
+    }
+
+    private static double[] potentialOnGrid(ExperimentConfig cfg, PeriodicGrid grid) {
+        if (!cfg.hasPotential()) {
+            return null;
+        }
+        Formula v = cfg.potential();
+        double[] values = new double[grid.M()];
+        for (int j = 0; j < grid.M(); j++) {
+            values[j] = v.value(grid.x(j));
+            if (!Double.isFinite(values[j])) {
+                throw new ConfigurationException("potential.V = \"" + v.text() + "\" is " + values[j] + " at x = "
+                        + grid.x(j) + "; it must be finite on the grid");
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,110 @@
+package org.vmse.job.experiment;
+
+import org.vmse.job.config.ConfigurationException;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.kernel.grid.PeriodicGrid;
+import org.vmse.kernel.problem.MassField;
+import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.vmse.TimePlan;
+
+/**
+ * The VMSE mesh of an experiment at its {@code eps}, checked before any work: it must resolve the
+ * {@code eps}-oscillation, and the mass must be positive on it.
+ *
+ * @param grid  the periodic grid ({@code M} even, {@code dx <= mesh.dx})
+ * @param dt    the largest time step ({@code mesh.dt})
+ * @param plan  the steps, hitting every output time
+ * @param massMin the smallest {@code m0} seen on the grid over {@code [0, T]}
+ * @param massMax the largest {@code m0} seen on the grid over {@code [0, T]}
+ */
+public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double massMin, double massMax) {
+
+    /** How many Gaussian standard deviations of the packet's spectrum must lie below the Nyquist limit. */
+    static final double SPECTRAL_MARGIN_STD = 8;
+    /** The packet's top wavenumber must stay below this fraction of {@code pi / dx}. */
+    static final double NYQUIST_FRACTION = 0.8;
+    private static final int MASS_CHECK_TIMES = 129;
+
+    /**
+     * @throws ConfigurationException if the mesh does not resolve {@code eps} (unless {@code mesh.allowUnresolved})
+     *                                or the mass is not positive and finite on the grid
+     */
+    public static Discretization of(ExperimentConfig cfg, MassField mass) {
+        double eps = cfg.eps();
+        double dx = cfg.mesh().dx(eps);
+        double dt = cfg.mesh().dt(eps);
+        PeriodicGrid grid;
+        try {
+            grid = PeriodicGrid.withSpacingAtMost(cfg.L(), dx);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+        double[] range = massRange(mass, grid, cfg.T());
+        if (!(range[0] > 0 && range[1] < Double.POSITIVE_INFINITY)) {
+            throw new ConfigurationException(String.format("mass.m0 = \"%s\" is not positive and finite on the grid:"
+                    + " m0 = %.6g at t = %.6g, x = %.6g. The VMSE (2.1) needs m0 > 0: change mass.m0",
+                    cfg.mass().text(), range[0], range[2], range[3]));
+        }
+        if (!cfg.mesh().allowUnresolved()) {
+            requireResolved(cfg, grid, dt, range);
+        }
+        TimePlan plan = new TimePlan(cfg.outputTimes(), dt);
+        return new Discretization(grid, dt, plan, range[0], range[1]);
+    }
+
+    /**
+     * The packet's top wavenumber {@code k_max / eps + 8 sqrt(A)}: {@code |u_I^|^2} is a Gaussian of std
+     * {@code sqrt(A)} around {@code p0 / eps}, and along the flow {@code m0 k^2} is conserved for a static mass, so
+     * {@code |k| <= |p0| sqrt(max m0 / min m0)} (for a time-dependent mass, a working bound).
+     */
+    static double topWavenumber(WavePacket packet, double eps, double massMin, double massMax) {
+        double kMax = Math.abs(packet.p0()) * Math.sqrt(massMax / massMin);
+        return kMax / eps + SPECTRAL_MARGIN_STD * Math.sqrt(packet.A());
+    }
+
+    private static void requireResolved(ExperimentConfig cfg, PeriodicGrid grid, double dt, double[] range) {
+        double eps = cfg.eps();
+        double top = topWavenumber(cfg.initial(), eps, range[0], range[1]);
+        double limit = NYQUIST_FRACTION * grid.nyquist();
+        if (top > limit) {
+            double dxNeeded = NYQUIST_FRACTION * Math.PI / top;
+            throw new ConfigurationException(String.format("mesh.dx = \"%s\" (dx = %.4g, M = %d) does not resolve"
+                    + " eps = %s: the packet's wavenumbers reach p0/eps + %.0f sqrt(A) = %.1f (with the mass range"
+                    + " [%.3g, %.3g]), beyond %.0f%% of the Nyquist limit pi/dx = %.1f. Use mesh.dx <= %.3g"
+                    + " (the paper's rule is eps/4), or set mesh.allowUnresolved = true to run it anyway",
+                    cfg.mesh().dx().text(), grid.dx(), grid.M(), cfg.epsText(), SPECTRAL_MARGIN_STD, top, range[0],
+                    range[1], 100 * NYQUIST_FRACTION, grid.nyquist(), dxNeeded));
+        }
+        if (dt > eps) {
+            throw new ConfigurationException(String.format("mesh.dt = \"%s\" (dt = %.4g) exceeds eps = %s: the"
+                    + " time step must resolve the eps-oscillation (the paper's rule is eps^1.2/8). Refine mesh.dt,"
+                    + " or set mesh.allowUnresolved = true to run it anyway", cfg.mesh().dt().text(), dt,
+                    cfg.epsText()));
+        }
+    }
+
+    /** {min, max, t at min, x at min} of {@code m0} on the grid over {@code [0, T]}; NaN counts as the minimum. */
+    private static double[] massRange(MassField mass, PeriodicGrid grid, double T) {
+        int times = mass.isTimeDependent() ? MASS_CHECK_TIMES : 1;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double tMin = 0;
+        double xMin = 0;
+        for (int n = 0; n < times; n++) {
+            double t = times == 1 ? 0 : T * n / (times - 1);
+            for (int j = 0; j < grid.M(); j++) {
+                double m = mass.value(t, grid.x(j));
+                if (!(m >= min)) {
+                    min = m;
+                    tMin = t;
+                    xMin = grid.x(j);
+                    if (Double.isNaN(m)) {
+                        return new double[] {m, m, t, grid.x(j)};
+                    }
+                }
+                max = Math.max(max, m);
+            }
+        }
+        return new double[] {min, max, tMin, xMin};
+    }
+}

@@ -1,0 +1,126 @@
+package org.vmse.job.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vmse.job.output.Json;
+import picocli.CommandLine;
+
+/** The command line end to end, in process: outputs, contracts and every kind of bad input. */
+class VmseCliTest {
+
+    static final String SMALL = "../conf/quickstart.conf";
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result vmse(String... args) {
+        CommandLine cl = VmseCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runWritesTheSummaryProfilesAndFigures() throws Exception {
+        Path out = tmp.resolve("run");
+        Result r = vmse("run", SMALL, "--set", "eps=2^-5", "--set", "liouville.dx=2^-7", "--set",
+                "liouville.dk=2^-7", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(out.resolve("summary.json")));
+        for (String key : List.of("eps", "M", "steps", "dx", "dt", "err_l1", "norm_drift_max", "krylov_iters_mean",
+                "wall_seconds", "config", "provenance")) {
+            assertTrue(s.containsKey(key), "summary.json lacks " + key);
+        }
+        assertEquals(Math.pow(2, -5), (double) s.get("eps"));
+        assertEquals(160, s.get("M"));
+        Map<String, Object> prov = (Map<String, Object>) s.get("provenance");
+        assertTrue(prov.containsKey("git_revision") && prov.containsKey("java_version"), prov.toString());
+        Map<String, Object> cfg = (Map<String, Object>) s.get("config");
+        assertEquals("1 + x^2", ((Map<String, Object>) cfg.get("mass")).get("m0"));
+        List<String> lines = Files.readAllLines(out.resolve("profiles.csv"));
+        assertEquals("x,rho_eps,rho0", lines.get(0));
+        assertEquals(161, lines.size());
+        for (String fig : List.of("figures/density.png", "figures/phase_space.png")) {
+            assertTrue(ImageIO.read(out.resolve(fig).toFile()).getWidth() > 100, fig);
+        }
+        double err = (double) s.get("err_l1");
+        assertTrue(err > 0 && err < 1, "err_l1 " + err);
+    }
+
+    @Test
+    void anExistingOutputDirectoryIsRefused() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("exists"));
+        Result r = vmse("run", SMALL, "--out", out.toString(), "-q");
+        assertEquals(VmseCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("already exists"), r.err());
+    }
+
+    @Test
+    void aNonPositiveMassIsRefusedAndLeavesNothingBehind() throws Exception {
+        Path out = tmp.resolve("neg");
+        Result r = vmse("run", SMALL, "--set", "mass.m0=1 - x", "--out", out.toString(), "-q");
+        assertEquals(VmseCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("mass.m0") && r.err().contains("not positive"), r.err());
+        assertFalse(Files.exists(out));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "no staging directory left behind");
+        }
+    }
+
+    @Test
+    void anUnresolvedMeshIsRefusedUnlessAllowed() {
+        Result r = vmse("run", SMALL, "--set", "mesh.dx=eps", "--out", tmp.resolve("u").toString(), "-q");
+        assertEquals(VmseCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("mesh.dx") && r.err().contains("mesh.allowUnresolved"), r.err());
+        Result dt = vmse("run", SMALL, "--set", "mesh.dt=2*eps", "--out", tmp.resolve("v").toString(), "-q");
+        assertEquals(VmseCli.BAD_INPUT, dt.code());
+        assertTrue(dt.err().contains("mesh.dt") && dt.err().contains("exceeds eps"), dt.err());
+        Result ok = vmse("run", SMALL, "--set", "mesh.dt=2*eps", "--set", "mesh.allowUnresolved=true", "--set",
+                "T=0.05", "--out", tmp.resolve("w").toString(), "-q");
+        assertEquals(0, ok.code(), ok.err());
+    }
+
+    @Test
+    void badInputFromTheFileIsReportedWithExitCodeTwo() {
+        Result unknown = vmse("run", SMALL, "--set", "mesh.dxx=1", "--out", tmp.resolve("a").toString());
+        assertEquals(VmseCli.BAD_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("unknown key mesh.dxx"), unknown.err());
+        Result formula = vmse("run", SMALL, "--set", "mass.m0=1 + sinn(x)", "--out", tmp.resolve("b").toString());
+        assertEquals(VmseCli.BAD_INPUT, formula.code());
+        assertTrue(formula.err().contains("mass.m0") && formula.err().contains("sinn"), formula.err());
+        Result negative = vmse("run", SMALL, "--set", "domain.L=-1", "--out", tmp.resolve("c").toString());
+        assertEquals(VmseCli.BAD_INPUT, negative.code());
+        assertTrue(negative.err().contains("domain.L"), negative.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String cmd : List.of("run", "study")) {
+            Result r = vmse(cmd, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().contains("--set") && r.out().contains("--out") && r.out().contains("--quiet"),
+                    r.out());
+        }
+        Result top = vmse("--help");
+        assertTrue(top.out().contains("run") && top.out().contains("study"), top.out());
+    }
+}

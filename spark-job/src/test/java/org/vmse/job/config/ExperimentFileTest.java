@@ -1,0 +1,119 @@
+package org.vmse.job.config;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentFileTest {
+
+    /** The repository's conf/ directory (tests run in the module directory). */
+    static final Path CONF = Path.of("..", "conf");
+
+    @TempDir
+    Path tmp;
+
+    private Path write(String text) throws Exception {
+        Path f = tmp.resolve("e.conf");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private ConfigurationException fails(String text, String... overrides) throws Exception {
+        Path f = write(text);
+        return assertThrows(ConfigurationException.class, () -> ExperimentFile.load(f, List.of(overrides)));
+    }
+
+    @Test
+    void thePaperFilesLoadWithTheirSection41Parameters() {
+        ExperimentConfig c = ExperimentFile.load(CONF.resolve("paper-sec41-ex1.conf"), List.of());
+        assertEquals(Math.pow(2, -8), c.eps());
+        assertEquals(1.25, c.L());
+        assertEquals(0.5, c.T());
+        assertEquals(128, c.initial().A());
+        assertEquals(0.25, c.initial().x0());
+        assertEquals(1, c.initial().p0());
+        assertEquals(1 + 0.25, c.mass().value(0.0, 0.5));
+        ExperimentConfig s = ExperimentFile.load(CONF.resolve("paper-sec41-ex2-study.conf"), List.of());
+        assertEquals(6, s.study().eps().length);
+        assertTrue(s.mass().dependsOn("t"));
+    }
+
+    @Test
+    void epsAcceptsPowersOfTwoAndDecimals() throws Exception {
+        Path f = write("eps = \"2^-6\"");
+        assertEquals(0.015625, ExperimentFile.load(f, List.of()).eps());
+        assertEquals(0.015625, ExperimentFile.load(f, List.of("eps=0.015625")).eps());
+        assertEquals(Math.pow(2, -9), ExperimentFile.load(f, List.of("eps=2^-9")).eps());
+    }
+
+    @Test
+    void setOverridesAnyKeyIncludingListsAndTheMeshRule() throws Exception {
+        ExperimentConfig c = ExperimentFile.load(write("T = 0.5"), List.of("outputTimes=[0.1, 0.25]",
+                "mesh.dx=eps/8", "initial.p0=2", "eps=2^-5"));
+        assertArrayEquals(new double[] {0.1, 0.25, 0.5}, c.outputTimes());
+        assertEquals(Math.pow(2, -8), c.mesh().dx(c.eps()));
+        assertEquals(2, c.initial().p0());
+        assertEquals(Math.pow(2, -5 * 1.2) / 8, c.mesh().dt(c.eps()), 1e-18);
+    }
+
+    @Test
+    void unknownKeysAreErrorsWithASuggestion() throws Exception {
+        ConfigurationException e = fails("mesh.dxx = 0.1");
+        assertTrue(e.getMessage().contains("unknown key mesh.dxx"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean mesh.dx?"), e.getMessage());
+        ConfigurationException e2 = fails("", "initial.p00=1");
+        assertTrue(e2.getMessage().contains("initial.p00"), e2.getMessage());
+    }
+
+    @Test
+    void negativeLengthsAreRefused() throws Exception {
+        ConfigurationException e = fails("domain.L = -1.25");
+        assertTrue(e.getMessage().contains("domain.L") && e.getMessage().contains("positive"), e.getMessage());
+        ConfigurationException t = fails("T = 0");
+        assertTrue(t.getMessage().startsWith("T = 0 must be positive"), t.getMessage());
+        ConfigurationException a = fails("", "initial.A=-3");
+        assertTrue(a.getMessage().contains("initial.A"), a.getMessage());
+    }
+
+    @Test
+    void malformedFormulasNameTheKey() throws Exception {
+        ConfigurationException e = fails("mass.m0 = \"1 + * x\"");
+        assertTrue(e.getMessage().startsWith("mass.m0: cannot parse"), e.getMessage());
+        ConfigurationException v = fails("potential.V = \"sin(t)\"");
+        assertTrue(v.getMessage().contains("potential.V") && v.getMessage().contains("t"), v.getMessage());
+        ConfigurationException eps = fails("eps = \"2^^-6\"");
+        assertTrue(eps.getMessage().startsWith("eps"), eps.getMessage());
+    }
+
+    @Test
+    void outputTimesMustLieInsideTheRun() throws Exception {
+        ConfigurationException e = fails("T = 0.4\noutputTimes = [0.5]");
+        assertTrue(e.getMessage().contains("outputTimes[0]") && e.getMessage().contains("(0, T]"), e.getMessage());
+    }
+
+    @Test
+    void theInitialPacketMustStartInsideTheBox() throws Exception {
+        ConfigurationException e = fails("initial.x0 = 2");
+        assertTrue(e.getMessage().contains("initial.x0"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsAnError() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ExperimentFile.load(tmp.resolve("nope.conf"), List.of()));
+        assertTrue(e.getMessage().contains("nope.conf"), e.getMessage());
+    }
+
+    @Test
+    void setWithoutEqualsIsAnError() throws Exception {
+        ConfigurationException e = fails("", "eps");
+        assertTrue(e.getMessage().contains("key=value"), e.getMessage());
+    }
+}
