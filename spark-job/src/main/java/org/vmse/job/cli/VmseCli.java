@@ -29,7 +29,7 @@ public final class VmseCli {
         CommandLine cl = new CommandLine(new VmseCli());
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof ConfigurationException || e instanceof IllegalArgumentException) {
+            if (e instanceof ConfigurationException) {
                 err.println("vmse: error: " + e.getMessage());
                 return BAD_INPUT;
             }
@@ -38,7 +38,9 @@ public final class VmseCli {
                 err.println("vmse: failed: " + e.getMessage());
                 return FAILED;
             }
-            throw e;
+            err.println("vmse: internal error (please report it with the command and the experiment file):");
+            e.printStackTrace(err);
+            return FAILED;
         });
         return cl;
     }

@@ -72,7 +72,7 @@ public final class ConvergenceStudy {
             }
         }
         curves.add(new Figures.Curve("rho0 (Liouville)", finest.discretization().grid().points(),
-                finest.limit().rho0()[finest.limit().rho0().length - 1]));
+                finest.limit().rho0(finest.config().outputTimes().length - 1)));
 
         double[] local = ConvergenceFit.localRates(eps, err);
         List<Map<String, Object>> localRates = new ArrayList<>();

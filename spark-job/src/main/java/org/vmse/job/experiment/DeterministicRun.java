@@ -43,12 +43,12 @@ public record DeterministicRun(ExperimentConfig config, Discretization discretiz
         VmseSolution solution = solver.solve(VmseSolver.initialWave(grid, cfg.initial(), cfg.eps()), disc.plan(),
                 listener);
         long t1 = System.nanoTime();
-        LiouvilleLimit limit = LiouvilleLimit.solve(cfg, mass, grid, disc.massMin(), disc.massMax());
+        LiouvilleLimit limit = LiouvilleLimit.solve(cfg, mass, grid);
         long t2 = System.nanoTime();
 
         double[] err = new double[disc.plan().outputCount()];
         for (int k = 0; k < err.length; k++) {
-            err[k] = ErrorNorms.l1Distance(solution.density(k), limit.rho0()[k], grid.dx());
+            err[k] = ErrorNorms.l1Distance(solution.density(k), limit.rho0(k), grid.dx());
         }
         return new DeterministicRun(cfg, disc, solution, limit, err, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
     }

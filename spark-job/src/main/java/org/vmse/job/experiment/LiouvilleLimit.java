@@ -21,15 +21,36 @@ import org.vmse.kernel.problem.MassField;
  * @param caustic       the caustic that forced the backward method, or {@code null}
  * @param escapedMass   mass carried by rays that left {@code [0, L)} (forward method)
  * @param phaseSpace    {@code W0(T)} on the phase-space grid
- * @param manifold      the Lagrangian manifold at {@code T} ({@code null} after a caustic)
+ * @param manifold      the Lagrangian manifold at {@code T} (folded after a caustic)
  * @param methodsL1Diff {@code ∫ |rho0_forward - rho0_backward| dx} at {@code T} on the phase-space x grid
  *                      (NaN after a caustic)
  */
 public record LiouvilleLimit(double[][] rho0, String method, String caustic, double escapedMass,
                              PhaseSpaceDensity phaseSpace, LagrangianManifold manifold, double methodsL1Diff) {
 
-    static LiouvilleLimit solve(ExperimentConfig cfg, MassField mass, PeriodicGrid grid, double massMin,
-                                double massMax) {
+    public LiouvilleLimit {
+        rho0 = copy(rho0);
+    }
+
+    @Override
+    public double[][] rho0() {
+        return copy(rho0);
+    }
+
+    /** {@code rho0} at output time {@code k}. */
+    public double[] rho0(int k) {
+        return rho0[k].clone();
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    static LiouvilleLimit solve(ExperimentConfig cfg, MassField mass, PeriodicGrid grid) {
         LiouvilleSpec spec = cfg.liouville();
         double[] times = cfg.outputTimes();
         double T = times[times.length - 1];
@@ -42,16 +63,15 @@ public record LiouvilleLimit(double[][] rho0, String method, String caustic, dou
         String method = "forward-characteristics";
         String caustic = null;
         double escaped = 0;
-        LagrangianManifold manifold = null;
-        double[] window = kWindow(cfg, massMin, massMax, spec);
+        // the manifold exists past caustics too (folded): it sets the k window and is drawn in the figure
+        LagrangianManifold manifold = forward.manifold(T);
+        double[] window = kWindow(manifold, spec);
         try {
             for (int k = 0; k < times.length; k++) {
                 var d = forward.density(times[k], grid.points());
                 rho0[k] = d.rho();
                 escaped = Math.max(escaped, d.escapedMass());
             }
-            manifold = forward.manifold(T);
-            window = kWindow(manifold, spec);
         } catch (CausticException e) {
             method = "backward-particle";
             caustic = e.getMessage();
@@ -62,7 +82,7 @@ public record LiouvilleLimit(double[][] rho0, String method, String caustic, dou
         double[] xs = PeriodicGrid.withSpacingAtMost(cfg.L(), spec.dx()).points();
         PhaseSpaceDensity phase = backward.compute(T, xs, window[0], spec.dk(), (int) window[1]);
         double diff = Double.NaN;
-        if (manifold != null) {
+        if (caustic == null) {
             double[] f = forward.density(T, xs).rho();
             double[] b = phase.rho();
             double s = 0;
@@ -83,13 +103,6 @@ public record LiouvilleLimit(double[][] rho0, String method, String caustic, dou
             hi = Math.max(hi, k);
         }
         return window(lo, hi, spec);
-    }
-
-    /** Without a manifold: {@code |k| <= |p0| sqrt(max m / min m)} for a static mass, a working bound otherwise. */
-    private static double[] kWindow(ExperimentConfig cfg, double massMin, double massMax, LiouvilleSpec spec) {
-        double p0 = cfg.initial().p0();
-        double r = Math.sqrt(massMax / massMin);
-        return window(Math.min(p0 / r, p0 * r), Math.max(p0 / r, p0 * r), spec);
     }
 
     private static double[] window(double lo, double hi, LiouvilleSpec spec) {

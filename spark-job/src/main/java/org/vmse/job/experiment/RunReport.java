@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +90,10 @@ public final class RunReport {
         double[] times = run.config().outputTimes();
         int last = times.length - 1;
         CsvTable csv = new CsvTable().column("x", x).column("rho_eps", run.vmse().density(last))
-                .column("rho0", run.limit().rho0()[last]);
+                .column("rho0", run.limit().rho0(last));
         for (int k = 0; k < last; k++) {
             csv.column("rho_eps@t=" + times[k], run.vmse().density(k)).column("rho0@t=" + times[k],
-                    run.limit().rho0()[k]);
+                    run.limit().rho0(k));
         }
         csv.write(file(dir, "profiles.csv"));
 
@@ -100,11 +101,21 @@ public final class RunReport {
         Figures.lines(file(dir, "figures/density.png"), label + String.format(": Err = %.3g", run.finalErrL1()),
                 "x", "density", List.of(new Figures.Curve("rho_eps (VMSE, Crank-Nicolson)", x,
                         run.vmse().density(last)), new Figures.Curve("rho0 (Liouville limit)", x,
-                        run.limit().rho0()[last])));
+                        run.limit().rho0(last))));
         PhaseSpaceDensity p = run.limit().phaseSpace();
-        double[] mx = run.limit().manifold() == null ? new double[0] : run.limit().manifold().x();
-        double[] mk = run.limit().manifold() == null ? new double[0] : run.limit().manifold().k();
+        // rays that left the box carry negligible mass (reported as escaped_mass): draw the manifold inside it
+        double L = run.discretization().grid().L();
+        List<double[]> inside = new ArrayList<>();
+        double[] mxAll = run.limit().manifold().x();
+        double[] mkAll = run.limit().manifold().k();
+        for (int i = 0; i < mxAll.length; i++) {
+            if (mxAll[i] >= 0 && mxAll[i] < L) {
+                inside.add(new double[] {mxAll[i], mkAll[i]});
+            }
+        }
+        double[] mx = inside.stream().mapToDouble(point -> point[0]).toArray();
+        double[] mk = inside.stream().mapToDouble(point -> point[1]).toArray();
         Figures.phaseSpace(file(dir, "figures/phase_space.png"), "Liouville limit, " + run.config().name() + ", t = "
-                + run.config().T(), p.x(), p.k(), p.w(), mx, mk, x, run.limit().rho0()[last]);
+                + run.config().T(), p.x(), p.k(), p.w(), mx, mk, x, run.limit().rho0(last));
     }
 }

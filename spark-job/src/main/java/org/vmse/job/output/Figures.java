@@ -80,10 +80,12 @@ public final class Figures {
                 s.setMarkerColor(colors[lv]);
             }
         }
-        XYSeries manifold = top.addSeries("forward characteristics k = K(t, x)", manifoldX, manifoldK);
-        manifold.setMarker(SeriesMarkers.NONE);
-        manifold.setLineColor(Color.RED);
-        manifold.setLineStyle(new BasicStroke(1.2f));
+        if (manifoldX.length > 0) {
+            XYSeries manifold = top.addSeries("forward characteristics k = K(t, x)", manifoldX, manifoldK);
+            manifold.setMarker(SeriesMarkers.NONE);
+            manifold.setLineColor(Color.RED);
+            manifold.setLineStyle(new BasicStroke(1.2f));
+        }
         top.getStyler().setMarkerSize(3);
 
         XYChart bottom = chart("rho0(x) = \u222b W0 dk", "x", "rho0");

@@ -67,6 +67,20 @@ class VmseCliTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void pastACausticTheLimitComesFromTheBackwardMethodAndTheSummarySaysSo() throws Exception {
+        // m0 = 1 + 0.5 cos(2 pi x) focuses the rays around x0 = 0.25: the first caustic is at t = 2/pi (p0 = 1)
+        Path out = tmp.resolve("caustic");
+        Result r = vmse("run", SMALL, "--set", "mass.m0=1 + 0.5*cos(2*pi*x)", "--set", "T=0.7", "--set",
+                "eps=2^-5", "--set", "liouville.dx=2^-7", "--set", "liouville.dk=2^-7", "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(out.resolve("summary.json")));
+        Map<String, Object> l = (Map<String, Object>) s.get("liouville");
+        assertEquals("backward-particle", l.get("rho0_method"));
+        assertTrue(String.valueOf(l.get("caustic")).contains("t = 0.6366"), String.valueOf(l.get("caustic")));
+    }
+
+    @Test
     void anExistingOutputDirectoryIsRefused() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("exists"));
         Result r = vmse("run", SMALL, "--out", out.toString(), "-q");

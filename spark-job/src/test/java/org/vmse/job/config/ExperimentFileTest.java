@@ -41,7 +41,7 @@ class ExperimentFileTest {
         assertEquals(1, c.initial().p0());
         assertEquals(1 + 0.25, c.mass().value(0.0, 0.5));
         ExperimentConfig s = ExperimentFile.load(CONF.resolve("paper-sec41-ex2-study.conf"), List.of());
-        assertEquals(6, s.study().eps().length);
+        assertEquals(7, s.study().eps().length);
         assertTrue(s.mass().dependsOn("t"));
     }
 
