@@ -38,6 +38,8 @@ public final class CrankNicolsonStepper implements TimeStepper {
     private final double[] physicalV;
     private final double[] rhs;
     private final double[] increment;
+    private final double[] precQ;
+    private final double[] precInv;
     private final ComplexOperator operator = this::applyA;
     private final ComplexOperator preconditioner = this::applyPinv;
 
@@ -84,6 +86,8 @@ public final class CrankNicolsonStepper implements TimeStepper {
         this.physicalV = potential == null ? null : new double[2 * size];
         this.rhs = new double[2 * size];
         this.increment = new double[2 * size];
+        this.precQ = new double[size];
+        this.precInv = new double[size];
     }
 
     @Override
@@ -93,8 +97,17 @@ public final class CrankNicolsonStepper implements TimeStepper {
             massMean = midRange(m);
             massReady = true;
         }
-        c = eps * dt / 4;
-        d = dt / (2 * eps);
+        double newC = eps * dt / 4;
+        double newD = dt / (2 * eps);
+        if (newC != c || newD != d || mass.isTimeDependent() || steps == 0) {
+            c = newC;
+            d = newD;
+            for (int s = 0; s < size; s++) {
+                double q = c * massMean * mu[s] * mu[s] + d * potentialMean;
+                precQ[s] = q;
+                precInv[s] = 1 / (1 + q * q);
+            }
+        }
         applyA(uHat, rhs);
         double fullRhsNorm = 0;
         for (int p = 0; p < 2 * size; p++) {
@@ -166,11 +179,11 @@ public final class CrankNicolsonStepper implements TimeStepper {
         }
     }
 
-    /** {@code y = P^-1 x} with {@code P = 1 + i q}, {@code q = c mbar mu^2 + d Vbar}. */
+    /** {@code y = P^-1 x} with {@code P = 1 + i q}, {@code q = c mbar mu^2 + d Vbar} (tabulated per step). */
     private void applyPinv(double[] x, double[] y) {
         for (int s = 0; s < size; s++) {
-            double q = c * massMean * mu[s] * mu[s] + d * potentialMean;
-            double inv = 1 / (1 + q * q);
+            double q = precQ[s];
+            double inv = precInv[s];
             double re = x[2 * s];
             double im = x[2 * s + 1];
             // (re + i im)(1 - i q) / (1 + q^2)
