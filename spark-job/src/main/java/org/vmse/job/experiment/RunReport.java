@@ -18,7 +18,8 @@ import org.vmse.kernel.vmse.StepperStatistics;
 
 /**
  * Writes a {@link DeterministicRun}: {@code summary.json}, {@code profiles.csv} ({@code x, rho_eps, rho0} at
- * {@code T}, then the same per earlier output time), {@code figures/density.png} (like Fig. 2a) and
+ * {@code T}, then the same per earlier output time), {@code phase_space.csv} ({@code x, k, W0} of the backward
+ * particle method at {@code T}, its non-zero entries), {@code figures/density.png} (like Fig. 2a) and
  * {@code figures/phase_space.png} (like Figs. 1 and 3).
  */
 public final class RunReport {
@@ -103,6 +104,7 @@ public final class RunReport {
                         run.vmse().density(last)), new Figures.Curve("rho0 (Liouville limit)", x,
                         run.limit().rho0(last))));
         PhaseSpaceDensity p = run.limit().phaseSpace();
+        writePhaseSpace(p, file(dir, "phase_space.csv"));
         // rays that left the box carry negligible mass (reported as escaped_mass): draw the manifold inside it
         double L = run.discretization().grid().L();
         List<double[]> inside = new ArrayList<>();
@@ -117,5 +119,32 @@ public final class RunReport {
         double[] mk = inside.stream().mapToDouble(point -> point[1]).toArray();
         Figures.phaseSpace(file(dir, "figures/phase_space.png"), "Liouville limit, " + run.config().name() + ", t = "
                 + run.config().T(), p.x(), p.k(), p.w(), mx, mk, x, run.limit().rho0(last));
+    }
+
+    /** The non-zero entries of {@code W0(T, x, k)}: the rest of the grid is exactly zero (outside the delta's band). */
+    private static void writePhaseSpace(PhaseSpaceDensity p, Path file) {
+        double[] x = p.x();
+        double[] k = p.k();
+        double[] w = p.w();
+        int n = 0;
+        for (double v : w) {
+            n += v != 0 ? 1 : 0;
+        }
+        double[] cx = new double[n];
+        double[] ck = new double[n];
+        double[] cw = new double[n];
+        int m = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int l = 0; l < k.length; l++) {
+                double v = w[i * k.length + l];
+                if (v != 0) {
+                    cx[m] = x[i];
+                    ck[m] = k[l];
+                    cw[m] = v;
+                    m++;
+                }
+            }
+        }
+        new CsvTable().column("x", cx).column("k", ck).column("W0", cw).write(file);
     }
 }

@@ -59,6 +59,9 @@ class VmseCliTest {
         List<String> lines = Files.readAllLines(out.resolve("profiles.csv"));
         assertEquals("x,rho_eps,rho0", lines.get(0));
         assertEquals(161, lines.size());
+        List<String> phase = Files.readAllLines(out.resolve("phase_space.csv"));
+        assertEquals("x,k,W0", phase.get(0));
+        assertTrue(phase.size() > 100, "W0 has its band of non-zero entries: " + phase.size());
         for (String fig : List.of("figures/density.png", "figures/phase_space.png")) {
             assertTrue(ImageIO.read(out.resolve(fig).toFile()).getWidth() > 100, fig);
         }
