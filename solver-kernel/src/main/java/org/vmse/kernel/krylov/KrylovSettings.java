@@ -7,7 +7,7 @@ package org.vmse.kernel.krylov;
  * @param maxIterations most Krylov iterations per solve
  * @param restart       GMRES restart length
  */
-public record KrylovSettings(double tolerance, int maxIterations, int restart) {
+public record KrylovSettings(double tolerance, int maxIterations, int restart) implements java.io.Serializable {
 
     public static final KrylovSettings DEFAULT = new KrylovSettings(1e-12, 200, 30);
 

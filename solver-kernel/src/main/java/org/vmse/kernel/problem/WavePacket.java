@@ -8,7 +8,7 @@ package org.vmse.kernel.problem;
  * @param x0 centre
  * @param p0 momentum (the phase is {@code p0 x / eps})
  */
-public record WavePacket(double A, double x0, double p0) {
+public record WavePacket(double A, double x0, double p0) implements java.io.Serializable {
 
     public WavePacket {
         if (!(A > 0 && A < Double.POSITIVE_INFINITY)) {

@@ -195,7 +195,79 @@ public final class ExperimentFile {
                 positive(c, "liouville.dk"), positive(c, "liouville.deltaWidth"));
 
         return new ExperimentConfig(name, eps, epsText, T, outputTimes, L, mesh, initial, mass, potential, krylov,
-                liouville, study(c), c);
+                liouville, study(c), random(c), ensemble(c), c);
+    }
+
+    private static RandomSpec random(Config c) {
+        double gamma = number(c, "random.gamma");
+        if (!(gamma >= 0 && gamma <= 2)) {
+            throw new ConfigurationException("random.gamma = " + gamma + " must lie in [0, 2] (the paper uses 0.4,"
+                    + " 0.5 and 1)");
+        }
+        double D = number(c, "random.D");
+        if (!(D >= 0 && D < Double.POSITIVE_INFINITY)) {
+            throw new ConfigurationException("random.D = " + string(c, "random.D") + " must be >= 0 (it is the"
+                    + " standard deviation of m1)");
+        }
+        double a = positive(c, "random.a");
+        double b = positive(c, "random.b");
+        String xi = oneOf(c, "random.xi", "gaussian", "uniform");
+        String sampler = oneOf(c, "random.sampler", "kl", "ou");
+        if (sampler.equals("ou") && xi.equals("uniform")) {
+            throw new ConfigurationException("random.sampler = ou samples a Gaussian field exactly and has no xi"
+                    + " coefficients: set random.xi = gaussian, or random.sampler = kl for uniform xi");
+        }
+        double threshold = positive(c, "random.klThreshold");
+        if (!(threshold < 1)) {
+            throw new ConfigurationException("random.klThreshold = " + threshold + " must lie in (0, 1) (the paper"
+                    + " uses 2^-9)");
+        }
+        int terms = integer(c, "random.klTerms");
+        if (terms < 0) {
+            throw new ConfigurationException("random.klTerms = " + terms + " must be >= 0 (0 lets"
+                    + " random.klThreshold decide)");
+        }
+        return new RandomSpec(bool(c, "random.enabled"), gamma, D, a, b, xi, sampler, threshold, terms,
+                bool(c, "random.antithetic"));
+    }
+
+    private static EnsembleSpec ensemble(Config c) {
+        int samples = integer(c, "samples");
+        if (samples < 1) {
+            throw new ConfigurationException("samples = " + samples + " must be at least 1 (the paper uses 10000)");
+        }
+        int partitions = integer(c, "partitions");
+        if (partitions < 0) {
+            throw new ConfigurationException("partitions = " + partitions + " must be >= 0 (0 = 4 per core)");
+        }
+        int block = integer(c, "ensemble.blockSize");
+        if (block < 1) {
+            throw new ConfigurationException("ensemble.blockSize = " + block + " must be at least 1");
+        }
+        int stride = integer(c, "ensemble.covarianceStride");
+        if (stride < 1) {
+            throw new ConfigurationException("ensemble.covarianceStride = " + stride + " must be at least 1");
+        }
+        String onFailure = oneOf(c, "ensemble.onFailure", "fail", "exclude");
+        double seed = number(c, "seed");
+        if (!(seed == Math.rint(seed) && Math.abs(seed) < 0x1p53)) {
+            throw new ConfigurationException("seed = " + string(c, "seed") + " must be a whole number");
+        }
+        String master = string(c, "spark.master").trim();
+        if (master.isEmpty()) {
+            throw new ConfigurationException("spark.master must name a Spark master, e.g. local[*]");
+        }
+        return new EnsembleSpec(samples, (long) seed, partitions, block, stride, onFailure.equals("exclude"), master);
+    }
+
+    private static String oneOf(Config c, String key, String... allowed) {
+        String v = string(c, key).trim().toLowerCase();
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return a;
+            }
+        }
+        throw new ConfigurationException(key + " = " + string(c, key) + " is not one of " + String.join(", ", allowed));
     }
 
     private static StudySpec study(Config c) {

@@ -126,6 +126,107 @@ public final class Figures {
         save(chart, png);
     }
 
+    /** The ensemble mean with a band of one standard deviation, and the limit if given (Figs. 7a, 8a, 9, 10). */
+    public static void meanWithBand(Path png, String title, double[] x, double[] mean, double[] std,
+                                    List<Curve> extra) {
+        XYChart chart = chart(title, "x", "density");
+        chart.getStyler().setXAxisDecimalPattern("0.00");
+        double[] lo = new double[x.length];
+        double[] hi = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            lo[i] = mean[i] - std[i];
+            hi[i] = mean[i] + std[i];
+        }
+        XYSeries band = chart.addSeries("mean \u00b1 standard deviation", x, hi, null);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setLineColor(new Color(120, 160, 220));
+        XYSeries low = chart.addSeries(" ", x, lo, null);
+        low.setMarker(SeriesMarkers.NONE);
+        low.setLineColor(new Color(120, 160, 220));
+        low.setShowInLegend(false);
+        chart.addSeries("E[rho_eps] (ensemble mean)", x, mean).setMarker(SeriesMarkers.NONE);
+        for (Curve c : extra) {
+            chart.addSeries(c.name(), c.x(), c.y()).setMarker(SeriesMarkers.NONE);
+        }
+        save(chart, png);
+    }
+
+    /**
+     * A heat map of a symmetric matrix on a grid (the covariance, Fig. 8b), drawn with Java2D: blue below zero,
+     * red above, white at zero, with a colour bar.
+     *
+     * @param c row-major {@code n x n}
+     */
+    public static void heatMap(Path png, String title, double[] axis, double[] c) {
+        int n = axis.length;
+        int plot = 560;
+        int left = 80;
+        int top = 50;
+        int width = left + plot + 140;
+        int height = top + plot + 70;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        double max = 0;
+        for (double v : c) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double scale = max > 0 ? max : 1;
+        for (int p = 0; p < n; p++) {
+            for (int q = 0; q < n; q++) {
+                g.setColor(diverging(c[p * n + q] / scale));
+                int x0 = left + p * plot / n;
+                int x1 = left + (p + 1) * plot / n;
+                int y0 = top + plot - (q + 1) * plot / n;
+                int y1 = top + plot - q * plot / n;
+                g.fillRect(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(left, top, plot, plot);
+        g.setFont(g.getFont().deriveFont(java.awt.Font.BOLD, 14f));
+        g.drawString(title, left, top - 20);
+        g.setFont(g.getFont().deriveFont(java.awt.Font.PLAIN, 12f));
+        for (int t = 0; t <= 5; t++) {
+            double v = axis[0] + (axis[n - 1] - axis[0]) * t / 5.0;
+            int px = left + (int) Math.round(plot * t / 5.0);
+            int py = top + plot - (int) Math.round(plot * t / 5.0);
+            g.drawLine(px, top + plot, px, top + plot + 5);
+            g.drawString(String.format("%.2f", v), px - 12, top + plot + 20);
+            g.drawLine(left - 5, py, left, py);
+            g.drawString(String.format("%.2f", v), left - 40, py + 4);
+        }
+        g.drawString("x", left + plot / 2, top + plot + 45);
+        g.drawString("y", left - 65, top + plot / 2);
+        int barX = left + plot + 30;
+        for (int i = 0; i < plot; i++) {
+            g.setColor(diverging(1 - 2.0 * i / plot));
+            g.fillRect(barX, top + i, 20, 1);
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(barX, top, 20, plot);
+        g.drawString(String.format("%.3g", scale), barX + 25, top + 10);
+        g.drawString("0", barX + 25, top + plot / 2 + 4);
+        g.drawString(String.format("%.3g", -scale), barX + 25, top + plot);
+        g.dispose();
+        try {
+            javax.imageio.ImageIO.write(img, "png", png.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** -1 blue, 0 white, +1 red. */
+    private static Color diverging(double v) {
+        double a = Math.max(-1, Math.min(1, v));
+        int fade = (int) Math.round(255 * (1 - Math.abs(a)));
+        return a >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
+    }
+
     private static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();

@@ -10,6 +10,7 @@ import org.vmse.kernel.vmse.StepListener;
 public final class Progress implements StepListener {
 
     private final String label;
+    private final String unit;
     private final PrintStream err;
     private final boolean enabled;
     private final boolean interactive;
@@ -17,8 +18,17 @@ public final class Progress implements StepListener {
     private long lastPrintNanos = startNanos;
     private boolean printedInPlace;
 
+    /** Progress in time steps. */
     public Progress(String label, boolean quiet, PrintStream err) {
+        this(label, "step", quiet, err);
+    }
+
+    /**
+     * @param unit what is counted, e.g. {@code "step"} or {@code "realization"}
+     */
+    public Progress(String label, String unit, boolean quiet, PrintStream err) {
         this.label = label;
+        this.unit = unit;
         this.err = err;
         this.enabled = !quiet;
         this.interactive = System.console() != null;
@@ -26,6 +36,11 @@ public final class Progress implements StepListener {
 
     @Override
     public void stepDone(int done, int total, double t) {
+        report(done, total, String.format(", t = %.4f", t));
+    }
+
+    /** Reports {@code done} of {@code total}, with {@code detail} after the count. */
+    public void report(long done, long total, String detail) {
         if (!enabled) {
             return;
         }
@@ -41,8 +56,8 @@ public final class Progress implements StepListener {
         double elapsed = (now - startNanos) * 1e-9;
         double rate = done / Math.max(elapsed, 1e-9);
         double eta = (total - done) / Math.max(rate, 1e-9);
-        String line = String.format("%s: step %d/%d (%.0f%%), t = %.4f, %.0f steps/s, ETA %s", label, done, total,
-                100.0 * done / total, t, rate, duration(eta));
+        String line = String.format("%s: %s %d/%d (%.0f%%)%s, %.1f %ss/s, ETA %s", label, unit, done, total,
+                100.0 * done / total, detail, rate, unit, duration(eta));
         if (interactive) {
             err.print("\r" + line + "   ");
             printedInPlace = true;

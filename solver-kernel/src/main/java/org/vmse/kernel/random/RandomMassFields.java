@@ -1,0 +1,100 @@
+package org.vmse.kernel.random;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.vmse.kernel.grid.PeriodicGrid;
+import org.vmse.kernel.vmse.TimePlan;
+
+/** The samplers of {@code m1} behind {@link RandomMassField}: Karhunen-Loeve (4.20) or exact Ornstein-Uhlenbeck. */
+public final class RandomMassFields {
+
+    private RandomMassFields() {
+    }
+
+    /**
+     * A sampler for {@code problem}: {@code "kl"} needs the basis, {@code "ou"} ignores it.
+     *
+     * @throws IllegalArgumentException if the KL sampler is asked for without a basis
+     */
+    public static RandomMassField create(RandomMassProblem problem, KarhunenLoeveBasis basis) {
+        PeriodicGrid grid = new PeriodicGrid(problem.L(), problem.M());
+        if ("ou".equals(problem.sampler())) {
+            return new OrnsteinUhlenbeck(OrnsteinUhlenbeckField.onGrid(grid, problem.D(), problem.a(), problem.b(),
+                    problem.eps()));
+        }
+        if (basis == null) {
+            throw new IllegalArgumentException("random.sampler = kl needs the Karhunen-Loeve basis");
+        }
+        return new KarhunenLoeve(KarhunenLoeveField.plan(basis, grid.M()), problem.xi(),
+                new TimePlan(problem.outputTimes(), problem.dt()));
+    }
+
+    /**
+     * KL with i.i.d. {@code xi_ij}: the field's block cache serves equally spaced half steps, so the schedule is set
+     * per interval of the time plan (each has its own step).
+     */
+    private static final class KarhunenLoeve implements RandomMassField {
+
+        private final KarhunenLoeveField field;
+        private final RealizationStream.XiDistribution xi;
+        private final double[] coefficients;
+        private final TimePlan plan;
+        private int interval = -1;
+
+        KarhunenLoeve(KarhunenLoeveField.Plan fieldPlan, RealizationStream.XiDistribution xi, TimePlan plan) {
+            this.field = new KarhunenLoeveField(fieldPlan);
+            this.xi = xi;
+            this.coefficients = new double[fieldPlan.basis().pairCount()];
+            this.plan = plan;
+        }
+
+        @Override
+        public void reset(UniformRandomProvider rng) {
+            xi.fill(rng, coefficients);
+            field.reset(coefficients);
+            interval = -1;
+        }
+
+        @Override
+        public void fill(double t, double[] out) {
+            int k = 0;
+            while (k < plan.outputCount() - 1 && t > plan.outputTime(k)) {
+                k++;
+            }
+            if (k != interval) {
+                double start = k == 0 ? 0 : plan.outputTime(k - 1);
+                field.setSchedule(start + 0.5 * plan.stepLength(k), plan.stepLength(k));
+                interval = k;
+            }
+            field.fill(t, out);
+        }
+
+        @Override
+        public String name() {
+            return "kl";
+        }
+    }
+
+    private static final class OrnsteinUhlenbeck implements RandomMassField {
+
+        private final OrnsteinUhlenbeckField field;
+
+        OrnsteinUhlenbeck(OrnsteinUhlenbeckField field) {
+            this.field = field;
+        }
+
+        @Override
+        public void reset(UniformRandomProvider rng) {
+            field.reset(rng);
+        }
+
+        @Override
+        public void fill(double t, double[] out) {
+            field.fill(t, out);
+        }
+
+        @Override
+        public String name() {
+            return "ou";
+        }
+    }
+}

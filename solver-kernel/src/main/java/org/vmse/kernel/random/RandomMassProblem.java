@@ -1,0 +1,69 @@
+package org.vmse.kernel.random;
+
+import java.io.Serializable;
+import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.random.RealizationStream.XiDistribution;
+
+/**
+ * Everything a task needs to solve realizations of the VMSE with random mass
+ * {@code m = m0(t,x) + sign * eps^gamma m1(t/eps, x/eps)} (3.2), (4.28), (4.29): plain values and formula texts, so
+ * it travels to executors as it is and is rebuilt there. The KL basis, which is large, travels separately.
+ *
+ * @param eps             semiclassical parameter
+ * @param L               box length
+ * @param M               grid points
+ * @param outputTimes     increasing, the last is {@code T}
+ * @param dt              largest time step
+ * @param packet          initial WKB packet (4.15)
+ * @param massFormula     {@code m0(t, x)}
+ * @param potentialFormula {@code V(x)}, or {@code null} for none
+ * @param gamma           scaling exponent of the fluctuation
+ * @param xi              distribution of the KL coefficients
+ * @param sampler         {@code "kl"} or {@code "ou"}
+ * @param D               standard deviation of {@code m1}
+ * @param a               correlation time of {@code m1} (4.14)
+ * @param b               correlation length of {@code m1} (4.14)
+ * @param krylov          implicit-solve settings
+ * @param antithetic      realization {@code 2k+1} uses the negated field of realization {@code 2k}
+ */
+public record RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
+                                String massFormula, String potentialFormula, double gamma, XiDistribution xi,
+                                String sampler, double D, double a, double b, KrylovSettings krylov,
+                                boolean antithetic) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public RandomMassProblem {
+        outputTimes = outputTimes.clone();
+        if (!(gamma >= 0 && gamma < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("random.gamma must be >= 0 and finite, got " + gamma);
+        }
+        if (!(D >= 0 && D < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("random.D must be >= 0 and finite, got " + D);
+        }
+        if (!(a > 0 && a < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("random.a must be positive and finite, got " + a);
+        }
+        if (!(b > 0 && b < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("random.b must be positive and finite, got " + b);
+        }
+        if (!"kl".equals(sampler) && !"ou".equals(sampler)) {
+            throw new IllegalArgumentException("random.sampler must be kl or ou, got " + sampler);
+        }
+        if ("ou".equals(sampler) && xi != XiDistribution.GAUSSIAN) {
+            throw new IllegalArgumentException("random.sampler = ou samples a Gaussian field exactly; it has no"
+                    + " xi coefficients, so random.xi must be gaussian (got " + xi + ")");
+        }
+    }
+
+    @Override
+    public double[] outputTimes() {
+        return outputTimes.clone();
+    }
+
+    /** {@code eps^gamma}, the amplitude of the fluctuation. */
+    public double amplitude() {
+        return Math.pow(eps, gamma);
+    }
+}

@@ -1,0 +1,136 @@
+package org.vmse.kernel.random;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.vmse.kernel.expr.Formula;
+import org.vmse.kernel.fft.JTransformsFft;
+import org.vmse.kernel.grid.PeriodicGrid;
+import org.vmse.kernel.problem.FormulaMassField;
+import org.vmse.kernel.vmse.CrankNicolsonStepper;
+import org.vmse.kernel.vmse.GridMass;
+import org.vmse.kernel.vmse.StepListener;
+import org.vmse.kernel.vmse.TimePlan;
+import org.vmse.kernel.vmse.VmseSolution;
+import org.vmse.kernel.vmse.VmseSolver;
+
+/**
+ * The per-task workspace of a Monte Carlo ensemble: builds the grid, the Crank-Nicolson stepper, the FFT plans and
+ * the field sampler once, then solves realization after realization. Realization {@code i} draws its randomness
+ * from {@code (seed, i)} alone ({@link RealizationStream}); with antithetic pairs, realization {@code 2k+1} is
+ * realization {@code 2k} with {@code m1} negated. Not thread-safe: one instance per task.
+ */
+public final class RandomMassSolver {
+
+    private final RandomMassProblem problem;
+    private final RandomMassField field;
+    private final PeriodicGrid grid;
+    private final TimePlan plan;
+    private final VmseSolver solver;
+    private final double[] initialWave;
+    private final RealizationMass mass;
+
+    public RandomMassSolver(RandomMassProblem problem, RandomMassField field) {
+        this.problem = problem;
+        this.field = field;
+        this.grid = new PeriodicGrid(problem.L(), problem.M());
+        this.plan = new TimePlan(problem.outputTimes(), problem.dt());
+        FormulaMassField m0 = new FormulaMassField(Formula.parse("mass.m0", problem.massFormula(), "t", "x"));
+        this.mass = new RealizationMass(m0, grid, field, problem.amplitude());
+        double[] potential = null;
+        if (problem.potentialFormula() != null) {
+            Formula v = Formula.parse("potential.V", problem.potentialFormula(), "x");
+            potential = new double[grid.M()];
+            for (int j = 0; j < grid.M(); j++) {
+                potential[j] = v.value(grid.x(j));
+            }
+        }
+        CrankNicolsonStepper stepper = new CrankNicolsonStepper(grid, problem.eps(), mass, potential,
+                new JTransformsFft(grid.M()), problem.krylov());
+        this.solver = new VmseSolver(grid, stepper, new JTransformsFft(grid.M()));
+        this.initialWave = VmseSolver.initialWave(grid, problem.packet(), problem.eps());
+    }
+
+    /**
+     * Solves realization {@code index}.
+     *
+     * @throws org.vmse.kernel.vmse.SolverBreakdownException if its solve fails or turns non-finite
+     */
+    public RealizationResult solve(long seed, long index) {
+        long stream = problem.antithetic() ? index / 2 : index;
+        UniformRandomProvider rng = RealizationStream.of(seed, stream);
+        field.reset(rng);
+        mass.start(problem.antithetic() && index % 2 == 1 ? -1 : 1);
+        VmseSolution s = solver.solve(initialWave, plan, StepListener.NONE);
+        return new RealizationResult(index, s.densities(), mass.nonPositivePoints, mass.minimum);
+    }
+
+    /** The grid. */
+    public PeriodicGrid grid() {
+        return grid;
+    }
+
+    /** The time steps. */
+    public TimePlan plan() {
+        return plan;
+    }
+
+    /** The sampler's name. */
+    public String samplerName() {
+        return field.name();
+    }
+
+    /** {@code m0 + sign eps^gamma m1} on the grid, counting the points where it is not positive. */
+    private static final class RealizationMass implements GridMass {
+
+        private final FormulaMassField m0;
+        private final double[] x;
+        private final double[] m0Static;
+        private final double[] m1;
+        private final RandomMassField field;
+        private final double amplitude;
+        private double sign = 1;
+        private long nonPositivePoints;
+        private double minimum = Double.POSITIVE_INFINITY;
+
+        RealizationMass(FormulaMassField m0, PeriodicGrid grid, RandomMassField field, double amplitude) {
+            this.m0 = m0;
+            this.x = grid.points();
+            this.field = field;
+            this.amplitude = amplitude;
+            this.m1 = new double[grid.M()];
+            if (m0.isTimeDependent()) {
+                this.m0Static = null;
+            } else {
+                this.m0Static = new double[grid.M()];
+                for (int j = 0; j < x.length; j++) {
+                    m0Static[j] = m0.value(0, x[j]);
+                }
+            }
+        }
+
+        void start(double newSign) {
+            sign = newSign;
+            nonPositivePoints = 0;
+            minimum = Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public void fill(double t, double[] out) {
+            field.fill(t, m1);
+            double f = sign * amplitude;
+            for (int j = 0; j < out.length; j++) {
+                double base = m0Static != null ? m0Static[j] : m0.value(t, x[j]);
+                double m = base + f * m1[j];
+                out[j] = m;
+                if (!(m > 0)) {
+                    nonPositivePoints++;
+                }
+                minimum = Math.min(minimum, m);
+            }
+        }
+
+        @Override
+        public boolean isTimeDependent() {
+            return true;
+        }
+    }
+}

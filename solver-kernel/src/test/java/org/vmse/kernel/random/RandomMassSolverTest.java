@@ -1,0 +1,78 @@
+package org.vmse.kernel.random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.WavePacket;
+
+class RandomMassSolverTest {
+
+    private static final double EPS = Math.pow(2, -5);
+
+    static RandomMassProblem problem(String sampler, boolean antithetic) {
+        return new RandomMassProblem(EPS, 1.625, 208, new double[] {0.05, 0.1}, Math.pow(EPS, 1.2) / 8,
+                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
+                1.5, 100, 100, KrylovSettings.DEFAULT, antithetic);
+    }
+
+    static RandomMassSolver solver(RandomMassProblem p) {
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.1, 1.625, EPS, 0x1p-9);
+        return new RandomMassSolver(p, RandomMassFields.create(p, basis));
+    }
+
+    @Test
+    void aRealizationDependsOnSeedAndIndexAloneNotOnWhatTheWorkspaceSolvedBefore() {
+        // a workspace is reused for all realizations of a task: any state left behind would make results depend on
+        // the partitioning (this caught a stale KL block cache)
+        for (String sampler : new String[] {"kl", "ou"}) {
+            RandomMassProblem p = problem(sampler, false);
+            RealizationResult fresh = solver(p).solve(7, 5);
+            RandomMassSolver used = solver(p);
+            for (int i = 0; i < 5; i++) {
+                used.solve(7, i);
+            }
+            RealizationResult again = used.solve(7, 5);
+            for (int k = 0; k < 2; k++) {
+                assertArrayEquals(fresh.densities()[k], again.densities()[k], 0.0, sampler + " output time " + k);
+            }
+            assertEquals(fresh.massMinimum(), again.massMinimum(), 0.0);
+            RealizationResult other = used.solve(7, 6);
+            assertFalse(Arrays.equals(fresh.densities()[1], other.densities()[1]), sampler + ": 5 and 6 differ");
+        }
+    }
+
+    @Test
+    void antitheticPairsShareTheirDrawWithTheFieldNegated() {
+        RandomMassSolver s = solver(problem("kl", true));
+        RandomMassSolver plain = solver(problem("kl", false));
+        // realization 2k (antithetic) is realization k (plain); with m0 = 1, min(1 + f) and min(1 - f) bracket 1
+        RealizationResult even = s.solve(3, 4);
+        RealizationResult odd = s.solve(3, 5);
+        RealizationResult k = plain.solve(3, 2);
+        assertArrayEquals(k.densities()[1], even.densities()[1], 0.0);
+        assertFalse(Arrays.equals(even.densities()[1], odd.densities()[1]));
+        assertTrue(even.massMinimum() < 1 && odd.massMinimum() < 1);
+    }
+
+    @Test
+    void badInputNamesTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
+                1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
+                RealizationStream.XiDistribution.UNIFORM, "ou", 1.5, 100, 100, KrylovSettings.DEFAULT, false));
+        assertTrue(e.getMessage().contains("random.xi"), e.getMessage());
+        IllegalArgumentException d = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
+                1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
+                RealizationStream.XiDistribution.GAUSSIAN, "kl", -1, 100, 100, KrylovSettings.DEFAULT, false));
+        assertTrue(d.getMessage().contains("random.D"), d.getMessage());
+        IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
+                1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
+                RealizationStream.XiDistribution.GAUSSIAN, "fft", 1.5, 100, 100, KrylovSettings.DEFAULT, false));
+        assertTrue(s.getMessage().contains("random.sampler"), s.getMessage());
+    }
+}

@@ -1,0 +1,16 @@
+package org.vmse.job.config;
+
+/**
+ * The Monte Carlo ensemble and where it runs.
+ *
+ * @param samples          {@code samples}
+ * @param seed             {@code seed}
+ * @param partitions       {@code partitions}, 0 for 4 per core
+ * @param blockSize        {@code ensemble.blockSize}
+ * @param covarianceStride {@code ensemble.covarianceStride}
+ * @param excludeFailures  {@code ensemble.onFailure = exclude}
+ * @param master           {@code spark.master}
+ */
+public record EnsembleSpec(int samples, long seed, int partitions, int blockSize, int covarianceStride,
+                           boolean excludeFailures, String master) {
+}

@@ -1,0 +1,138 @@
+package org.vmse.job.experiment;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.RandomSpec;
+import org.vmse.job.output.CsvTable;
+import org.vmse.job.output.Figures;
+import org.vmse.job.output.Json;
+import org.vmse.job.output.Provenance;
+import org.vmse.kernel.ensemble.MomentsResult;
+import org.vmse.kernel.random.KarhunenLoeveBasis;
+
+/**
+ * Writes an {@link EnsembleRun}: {@code summary.json}, {@code profiles.csv} ({@code x, rho_mean, rho_std, rho_se}
+ * at {@code T}, then the same per earlier output time), {@code covariance.csv} (at {@code T} on the strided grid),
+ * {@code figures/mean_std.png} (Fig. 8a) and {@code figures/covariance.png} (Fig. 8b). The statistical files depend
+ * on {@code (seed, samples)} and the problem only, byte for byte.
+ */
+public final class EnsembleReport {
+
+    private EnsembleReport() {
+    }
+
+    public static Map<String, Object> summary(EnsembleRun run, double wallSeconds) {
+        ExperimentConfig cfg = run.config();
+        RandomSpec r = cfg.random();
+        Discretization d = run.discretization();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", cfg.name());
+        s.put("eps", cfg.eps());
+        s.put("eps_text", cfg.epsText());
+        s.put("T", cfg.T());
+        s.put("M", d.grid().M());
+        s.put("L", d.grid().L());
+        s.put("dx", d.grid().dx());
+        s.put("dt", d.plan().stepLength(d.plan().outputCount() - 1));
+        s.put("steps", d.plan().totalSteps());
+        s.put("output_times", cfg.outputTimes());
+        s.put("samples", cfg.ensemble().samples());
+        s.put("samples_used", run.full().count());
+        s.put("failed_realizations", run.merged().failed());
+        s.put("failures", run.merged().failures().values());
+        s.put("seed", cfg.ensemble().seed());
+        s.put("gamma", r.gamma());
+        s.put("D", r.D());
+        s.put("a", r.a());
+        s.put("b", r.b());
+        s.put("sampler", r.sampler());
+        s.put("xi", r.xi());
+        s.put("antithetic", r.antithetic());
+        KarhunenLoeveBasis basis = run.basis();
+        if (basis != null) {
+            s.put("n_kl", basis.nKL());
+            s.put("kl_pairs_kept", basis.pairCount());
+            s.put("kl_bound", basis.bound());
+            s.put("kl_variance_fraction", basis.varianceFraction());
+            s.put("n_time_modes", basis.timeModeCount());
+            s.put("n_space_modes", basis.spaceModeCount());
+        }
+        s.put("mass_min", run.merged().massMinimum());
+        s.put("nonpositive_mass_points", run.merged().nonPositivePoints());
+        s.put("seconds_per_realization", run.merged().computeSeconds() / Math.max(1, cfg.ensemble().samples()));
+        s.put("partitions", run.partitions());
+        s.put("block_size", cfg.ensemble().blockSize());
+        s.put("covariance_stride", cfg.ensemble().covarianceStride());
+        s.put("master", run.master());
+        s.put("spark_seconds", run.sparkSeconds());
+        s.put("wall_seconds", wallSeconds);
+        s.put("config", Json.parse(cfg.resolvedJson()));
+        s.put("provenance", Provenance.describe());
+        return s;
+    }
+
+    public static void write(EnsembleRun run, Path dir, double wallSeconds) {
+        Json.write(RunReport.file(dir, "summary.json"), summary(run, wallSeconds));
+        MomentsResult m = run.full();
+        double[] x = run.discretization().grid().points();
+        double[] times = run.config().outputTimes();
+        int last = times.length - 1;
+        CsvTable csv = new CsvTable().column("x", x).column("rho_mean", m.mean(last))
+                .column("rho_std", m.standardDeviation(last)).column("rho_se", m.standardError(last));
+        for (int k = 0; k < last; k++) {
+            csv.column("rho_mean@t=" + times[k], m.mean(k)).column("rho_std@t=" + times[k],
+                    m.standardDeviation(k));
+        }
+        csv.write(RunReport.file(dir, "profiles.csv"));
+
+        int stride = run.config().ensemble().covarianceStride();
+        double[] xs = new double[run.strided().points()];
+        for (int p = 0; p < xs.length; p++) {
+            xs[p] = x[p * stride];
+        }
+        double[] cov = run.strided().covariance(last);
+        writeMatrix(RunReport.file(dir, "covariance.csv"), xs, cov);
+
+        String used = run.merged().failed() > 0
+                ? String.format("%d of %d samples (%d failed, excluded)", m.count(), run.config().ensemble().samples(),
+                        run.merged().failed())
+                : m.count() + " samples";
+        String label = run.config().name() + ", eps = " + run.config().epsText() + ", gamma = "
+                + run.config().random().gamma() + ", D = " + run.config().random().D() + ", " + used;
+        Figures.meanWithBand(RunReport.file(dir, "figures/mean_std.png"), label + ", t = " + times[last], x,
+                m.mean(last), m.standardDeviation(last), List.of());
+        Figures.heatMap(RunReport.file(dir, "figures/covariance.png"), "Cov(rho(x), rho(y)) at t = " + times[last]
+                + ", " + label, xs, cov);
+    }
+
+    /** The covariance as a matrix: a header {@code x,<x_0>,<x_1>,...}, then a row per point. */
+    private static void writeMatrix(Path file, double[] xs, double[] c) {
+        int n = xs.length;
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            StringBuilder line = new StringBuilder("x");
+            for (double v : xs) {
+                line.append(',').append(v);
+            }
+            w.write(line.toString());
+            w.newLine();
+            for (int p = 0; p < n; p++) {
+                line.setLength(0);
+                line.append(xs[p]);
+                for (int q = 0; q < n; q++) {
+                    line.append(',').append(c[p * n + q]);
+                }
+                w.write(line.toString());
+                w.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.vmse.job.experiment;
+
+import java.util.function.LongConsumer;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.vmse.job.config.ConfigurationException;
+import org.vmse.job.config.EnsembleSpec;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.RandomSpec;
+import org.vmse.job.spark.BlockResult;
+import org.vmse.job.spark.EnsembleJob;
+import org.vmse.job.spark.RealizationFailedException;
+import org.vmse.job.spark.SparkContexts;
+import org.vmse.kernel.ensemble.MomentsResult;
+import org.vmse.kernel.problem.FormulaMassField;
+import org.vmse.kernel.random.KarhunenLoeveBasis;
+import org.vmse.kernel.random.RandomMassProblem;
+import org.vmse.kernel.random.RealizationStream;
+
+/**
+ * A Monte Carlo ensemble (Section 4.2): the random-mass problem and its KL basis built on the driver, the
+ * realizations run on Spark, the merged moments.
+ *
+ * @param config         the experiment
+ * @param discretization the VMSE mesh (of {@code m0})
+ * @param basis          the KL basis, {@code null} for the OU sampler
+ * @param full           mean, standard deviation and standard error on the VMSE grid
+ * @param strided        the same and the covariance on every {@code ensemble.covarianceStride}-th point
+ * @param merged         counts of failures and non-positive mass, mass minimum, compute time
+ * @param partitions     Spark partitions used
+ * @param master         the Spark master
+ * @param sparkSeconds   wall time of the Spark job
+ */
+public record EnsembleRun(ExperimentConfig config, Discretization discretization, KarhunenLoeveBasis basis,
+                          MomentsResult full, MomentsResult strided, BlockResult merged, int partitions, String master,
+                          double sparkSeconds) {
+
+    /** The problem every task solves. */
+    public static RandomMassProblem problem(ExperimentConfig cfg, Discretization disc) {
+        RandomSpec r = cfg.random();
+        try {
+            return new RandomMassProblem(cfg.eps(), cfg.L(), disc.grid().M(), cfg.outputTimes(), disc.dt(),
+                    cfg.initial(), cfg.mass().text(), cfg.hasPotential() ? cfg.potential().text() : null, r.gamma(),
+                    RealizationStream.XiDistribution.parse(r.xi()), r.sampler(), r.D(), r.a(), r.b(), cfg.krylov(),
+                    r.antithetic());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /** The KL basis of the experiment (truncated by (4.26) or by {@code random.klTerms}). */
+    public static KarhunenLoeveBasis basis(ExperimentConfig cfg) {
+        RandomSpec r = cfg.random();
+        try {
+            return r.klTerms() > 0
+                    ? KarhunenLoeveBasis.withTerms(r.a(), r.b(), r.D(), cfg.T(), cfg.L(), cfg.eps(), r.klTerms())
+                    : KarhunenLoeveBasis.withThreshold(r.a(), r.b(), r.D(), cfg.T(), cfg.L(), cfg.eps(),
+                            r.klThreshold());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the input, builds the basis, runs the ensemble on {@code master} ({@code null}: {@code spark.master}).
+     *
+     * @param progress realizations finished so far
+     */
+    public static EnsembleRun execute(ExperimentConfig cfg, String master, LongConsumer progress) {
+        Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
+        RandomMassProblem problem = problem(cfg, disc);
+        KarhunenLoeveBasis basis = "kl".equals(cfg.random().sampler()) ? basis(cfg) : null;
+        EnsembleSpec e = cfg.ensemble();
+        String m = master != null ? master : e.master();
+        EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, e.seed(), e.samples(), e.blockSize(),
+                e.partitions(), e.covarianceStride(), e.excludeFailures());
+        JavaSparkContext sc = SparkContexts.start(m, "vmse " + cfg.name());
+        try {
+            int partitions = EnsembleJob.partitions(sc, plan);
+            long t0 = System.nanoTime();
+            BlockResult merged;
+            try {
+                merged = EnsembleJob.run(sc, plan, progress);
+            } catch (RuntimeException ex) {
+                throw unwrap(ex);
+            }
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            return new EnsembleRun(cfg, disc, basis, merged.full().result(), merged.strided().result(), merged,
+                    partitions, m, seconds);
+        } finally {
+            sc.stop();
+        }
+    }
+
+    /** A failed realization surfaces as the cause of a Spark exception: report it, not Spark's wrapper. */
+    private static RuntimeException unwrap(RuntimeException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RealizationFailedException r) {
+                return new IllegalStateException(r.getMessage(), r);
+            }
+            String msg = t.getMessage();
+            if (msg != null && msg.contains(RealizationFailedException.class.getName())) {
+                int at = msg.indexOf(RealizationFailedException.class.getName());
+                String tail = msg.substring(at + RealizationFailedException.class.getName().length() + 2);
+                int nl = tail.indexOf('\n');
+                return new IllegalStateException(nl > 0 ? tail.substring(0, nl) : tail, ex);
+            }
+        }
+        return ex;
+    }
+}
