@@ -8,6 +8,7 @@ import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.vmse.CrankNicolsonStepper;
 import org.vmse.kernel.vmse.GridMass;
 import org.vmse.kernel.vmse.StepListener;
+import org.vmse.kernel.vmse.StepperStatistics;
 import org.vmse.kernel.vmse.TimePlan;
 import org.vmse.kernel.vmse.VmseSolution;
 import org.vmse.kernel.vmse.VmseSolver;
@@ -24,6 +25,7 @@ public final class RandomMassSolver {
     private final RandomMassField field;
     private final PeriodicGrid grid;
     private final TimePlan plan;
+    private final CrankNicolsonStepper stepper;
     private final VmseSolver solver;
     private final double[] initialWave;
     private final RealizationMass mass;
@@ -43,8 +45,8 @@ public final class RandomMassSolver {
                 potential[j] = v.value(grid.x(j));
             }
         }
-        CrankNicolsonStepper stepper = new CrankNicolsonStepper(grid, problem.eps(), mass, potential,
-                new JTransformsFft(grid.M()), problem.krylov());
+        this.stepper = new CrankNicolsonStepper(grid, problem.eps(), mass, potential, new JTransformsFft(grid.M()),
+                problem.krylov());
         this.solver = new VmseSolver(grid, stepper, new JTransformsFft(grid.M()));
         this.initialWave = VmseSolver.initialWave(grid, problem.packet(), problem.eps());
     }
@@ -59,8 +61,11 @@ public final class RandomMassSolver {
         UniformRandomProvider rng = RealizationStream.of(seed, stream);
         field.reset(rng);
         mass.start(problem.antithetic() && index % 2 == 1 ? -1 : 1);
+        StepperStatistics before = stepper.statistics();
         VmseSolution s = solver.solve(initialWave, plan, StepListener.NONE);
-        return new RealizationResult(index, s.densities(), mass.nonPositivePoints, mass.minimum);
+        StepperStatistics after = s.statistics();
+        return new RealizationResult(index, s.densities(), mass.nonPositivePoints, mass.minimum,
+                after.steps() - before.steps(), after.krylovIterations() - before.krylovIterations());
     }
 
     /** The grid. */

@@ -7,6 +7,9 @@ package org.vmse.kernel.random;
  * @param densities         {@code |u(t_k, x_j)|^2} per output time
  * @param nonPositivePoints grid points, summed over all half steps, where the mass was not positive
  * @param massMinimum       the smallest mass seen on the grid
+ * @param steps             time steps taken
+ * @param krylovIterations  Krylov iterations over all steps
  */
-public record RealizationResult(long index, double[][] densities, long nonPositivePoints, double massMinimum) {
+public record RealizationResult(long index, double[][] densities, long nonPositivePoints, double massMinimum,
+                                long steps, long krylovIterations) {
 }

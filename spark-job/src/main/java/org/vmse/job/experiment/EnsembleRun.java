@@ -84,6 +84,10 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                 throw unwrap(ex);
             }
             double seconds = (System.nanoTime() - t0) * 1e-9;
+            if (merged.full().count() == 0) {
+                throw new IllegalStateException("all " + e.samples() + " realizations failed and were excluded;"
+                        + " the first: " + merged.failures().values().iterator().next());
+            }
             return new EnsembleRun(cfg, disc, basis, merged.full().result(), merged.strided().result(), merged,
                     partitions, m, seconds);
         } finally {

@@ -23,6 +23,8 @@ public final class BlockResult implements Serializable {
     /** The failed realizations with the smallest indices, with their messages: the same whatever the merge order. */
     final TreeMap<Long, String> failures = new TreeMap<>();
     long nonPositivePoints;
+    long steps;
+    long krylovIterations;
     double massMinimum = Double.POSITIVE_INFINITY;
     double computeSeconds;
 
@@ -56,6 +58,11 @@ public final class BlockResult implements Serializable {
         return nonPositivePoints;
     }
 
+    /** Mean Krylov iterations per time step over all realizations. */
+    public double meanKrylovIterations() {
+        return steps == 0 ? 0 : (double) krylovIterations / steps;
+    }
+
     /** The smallest mass seen. */
     public double massMinimum() {
         return massMinimum;
@@ -76,6 +83,8 @@ public final class BlockResult implements Serializable {
             failures.pollLastEntry();
         }
         nonPositivePoints += other.nonPositivePoints;
+        steps += other.steps;
+        krylovIterations += other.krylovIterations;
         massMinimum = Math.min(massMinimum, other.massMinimum);
         computeSeconds += other.computeSeconds;
         return this;

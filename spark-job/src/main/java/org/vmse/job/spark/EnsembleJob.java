@@ -107,6 +107,8 @@ public final class EnsembleJob {
                 acc.full.add(rho);
                 acc.strided.add(strided(rho, stride));
                 acc.nonPositivePoints += r.nonPositivePoints();
+                acc.steps += r.steps();
+                acc.krylovIterations += r.krylovIterations();
                 acc.massMinimum = Math.min(acc.massMinimum, r.massMinimum());
             }
             acc.computeSeconds += (System.nanoTime() - t0) * 1e-9;

@@ -116,4 +116,40 @@ class ExperimentFileTest {
         ConfigurationException e = fails("", "eps");
         assertTrue(e.getMessage().contains("key=value"), e.getMessage());
     }
+
+    @Test
+    void randomMassAndEnsembleKeysAreValidated() throws Exception {
+        ConfigurationException d = fails("random.D = -1");
+        assertTrue(d.getMessage().startsWith("random.D = -1 must be >= 0"), d.getMessage());
+        ConfigurationException a = fails("random.a = -100");
+        assertTrue(a.getMessage().contains("random.a") && a.getMessage().contains("positive"), a.getMessage());
+        ConfigurationException b = fails("random.b = 0");
+        assertTrue(b.getMessage().contains("random.b"), b.getMessage());
+        ConfigurationException n = fails("samples = 0");
+        assertTrue(n.getMessage().startsWith("samples = 0 must be at least 1"), n.getMessage());
+        ConfigurationException s = fails("random.sampler = fft");
+        assertTrue(s.getMessage().contains("random.sampler") && s.getMessage().contains("kl, ou"), s.getMessage());
+        ConfigurationException x = fails("random.xi = cauchy");
+        assertTrue(x.getMessage().contains("random.xi"), x.getMessage());
+        ConfigurationException ou = fails("random { sampler = ou, xi = uniform }");
+        assertTrue(ou.getMessage().contains("random.xi = gaussian"), ou.getMessage());
+        ConfigurationException t = fails("random.klThreshold = 2");
+        assertTrue(t.getMessage().contains("random.klThreshold"), t.getMessage());
+        ConfigurationException f = fails("ensemble.onFailure = ignore");
+        assertTrue(f.getMessage().contains("ensemble.onFailure") && f.getMessage().contains("exclude"),
+                f.getMessage());
+    }
+
+    @Test
+    void theSection42FileHasThePapersParameters() {
+        ExperimentConfig c = ExperimentFile.load(CONF.resolve("paper-sec42.conf"), List.of());
+        assertTrue(c.random().enabled());
+        assertEquals(0.5, c.random().gamma());
+        assertEquals(1.5, c.random().D());
+        assertEquals(100, c.random().a());
+        assertEquals(10000, c.ensemble().samples());
+        assertEquals(1.625, c.L());
+        assertEquals(0.4, c.T());
+        assertEquals(256, c.initial().A());
+    }
 }
