@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vmse.job.bench.BenchOptions;
 import org.vmse.job.bench.CrankNicolsonBenchmark;
+import org.vmse.job.bench.EnsembleBenchmark;
 import org.vmse.job.config.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,11 +43,37 @@ final class BenchCommand implements Callable<Integer> {
             + " (default: ../shared/peers/fftw_bench.c)")
     Path fftwSource;
 
+    @Option(names = "--ensemble", description = "instead: seconds per realization of the Section 4.2 problem on one"
+            + " core (eps from --eps), and Spark local[2] against a plain two-thread pool")
+    boolean ensemble;
+
+    @Option(names = "--eps", split = ",", paramLabel = "N", description = "with --ensemble: eps = 2^-N"
+            + " (default: ${DEFAULT-VALUE})")
+    List<Integer> epsExponents = List.of(6, 8);
+
+    @Option(names = "--realizations", description = "with --ensemble: realizations timed per case"
+            + " (default: ${DEFAULT-VALUE})")
+    int realizations = 40;
+
+    @Option(names = "--tolerance", description = "with --ensemble: GMRES tolerance (default: ${DEFAULT-VALUE},"
+            + " as conf/paper-sec42.conf)")
+    double tolerance = 1e-8;
+
+    @Option(names = "--no-spark", description = "with --ensemble: skip the Spark throughput comparison")
+    boolean noSpark;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (ensemble) {
+            if (realizations < 1) {
+                throw new ConfigurationException("--realizations must be at least 1, got " + realizations);
+            }
+            EnsembleBenchmark.run(epsExponents, realizations, tolerance, !noSpark, System.out);
+            return 0;
+        }
         BenchOptions options;
         try {
             options = new BenchOptions(sizes, masses, warmup, measure, repetitions, !noFftw, fftwSource);

@@ -5,7 +5,7 @@ package org.vmse.job.config;
  *
  * @param samples          {@code samples}
  * @param seed             {@code seed}
- * @param partitions       {@code partitions}, 0 for 4 per core
+ * @param partitions       {@code partitions}, 0 for 4 per core and at least 64
  * @param blockSize        {@code ensemble.blockSize}
  * @param covarianceStride {@code ensemble.covarianceStride}
  * @param excludeFailures  {@code ensemble.onFailure = exclude}

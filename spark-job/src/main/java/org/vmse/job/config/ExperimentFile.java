@@ -238,7 +238,7 @@ public final class ExperimentFile {
         }
         int partitions = integer(c, "partitions");
         if (partitions < 0) {
-            throw new ConfigurationException("partitions = " + partitions + " must be >= 0 (0 = 4 per core)");
+            throw new ConfigurationException("partitions = " + partitions + " must be >= 0 (0 = 4 per core, at least 64)");
         }
         int block = integer(c, "ensemble.blockSize");
         if (block < 1) {

@@ -188,8 +188,14 @@ public final class Figures {
         }
         g.setColor(Color.BLACK);
         g.drawRect(left, top, plot, plot);
-        g.setFont(g.getFont().deriveFont(java.awt.Font.BOLD, 14f));
-        g.drawString(title, left, top - 20);
+        g.setFont(g.getFont().deriveFont(java.awt.Font.BOLD, 13f));
+        int cut = title.length() > 60 ? title.indexOf(", ", 40) : -1;
+        if (cut > 0) {
+            g.drawString(title.substring(0, cut + 1), 10, top - 30);
+            g.drawString(title.substring(cut + 2), 10, top - 12);
+        } else {
+            g.drawString(title, 10, top - 20);
+        }
         g.setFont(g.getFont().deriveFont(java.awt.Font.PLAIN, 12f));
         for (int t = 0; t <= 5; t++) {
             double v = axis[0] + (axis[n - 1] - axis[0]) * t / 5.0;

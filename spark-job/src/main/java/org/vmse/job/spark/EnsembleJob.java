@@ -33,9 +33,12 @@ public final class EnsembleJob {
     private EnsembleJob() {
     }
 
-    /** Partitions of the blocks: {@code partitions}, or 4 per core; never more than the blocks. */
+    /**
+     * Partitions of the blocks: {@code partitions}, or by default 4 per core and at least 64, so that progress (which
+     * advances as tasks end) moves in steps of a few percent and the last wave is short; never more than the blocks.
+     */
     public static int partitions(JavaSparkContext sc, Plan plan) {
-        int p = plan.partitions() > 0 ? plan.partitions() : 4 * sc.defaultParallelism();
+        int p = plan.partitions() > 0 ? plan.partitions() : Math.max(64, 4 * sc.defaultParallelism());
         return Math.max(1, Math.min(p, blocks(plan)));
     }
 
