@@ -105,9 +105,9 @@ public final class EnsembleBenchmark {
         JavaSparkContext sc = SparkContexts.start("local[2]", "vmse bench");
         double sparkRate;
         try {
-            EnsembleJob.Plan warm = new EnsembleJob.Plan(p, b, 7, n / 4, 8, 0, 4, false);
+            EnsembleJob.Plan warm = new EnsembleJob.Plan(p, b, 7, n / 4, 8, 0, 4, false, 20);
             EnsembleJob.run(sc, warm, done -> { });
-            EnsembleJob.Plan plan = new EnsembleJob.Plan(p, b, 1, n, 8, 0, 4, false);
+            EnsembleJob.Plan plan = new EnsembleJob.Plan(p, b, 1, n, 8, 0, 4, false, 20);
             long t0 = System.nanoTime();
             EnsembleJob.run(sc, plan, done -> { });
             sparkRate = n / ((System.nanoTime() - t0) * 1e-9);

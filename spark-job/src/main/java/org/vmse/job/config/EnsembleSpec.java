@@ -9,8 +9,9 @@ package org.vmse.job.config;
  * @param blockSize        {@code ensemble.blockSize}
  * @param covarianceStride {@code ensemble.covarianceStride}
  * @param excludeFailures  {@code ensemble.onFailure = exclude}
+ * @param batches          {@code ensemble.batches}: fixed groups of blocks whose means give standard errors
  * @param master           {@code spark.master}
  */
 public record EnsembleSpec(int samples, long seed, int partitions, int blockSize, int covarianceStride,
-                           boolean excludeFailures, String master) {
+                           boolean excludeFailures, int batches, String master) {
 }

@@ -249,6 +249,11 @@ public final class ExperimentFile {
             throw new ConfigurationException("ensemble.covarianceStride = " + stride + " must be at least 1");
         }
         String onFailure = oneOf(c, "ensemble.onFailure", "fail", "exclude");
+        int batches = integer(c, "ensemble.batches");
+        if (batches < 2) {
+            throw new ConfigurationException("ensemble.batches = " + batches + " must be at least 2 (a standard error"
+                    + " needs two batch means; 20 is the default)");
+        }
         double seed = number(c, "seed");
         if (!(seed == Math.rint(seed) && Math.abs(seed) < 0x1p53)) {
             throw new ConfigurationException("seed = " + string(c, "seed") + " must be a whole number");
@@ -257,7 +262,8 @@ public final class ExperimentFile {
         if (master.isEmpty()) {
             throw new ConfigurationException("spark.master must name a Spark master, e.g. local[*]");
         }
-        return new EnsembleSpec(samples, (long) seed, partitions, block, stride, onFailure.equals("exclude"), master);
+        return new EnsembleSpec(samples, (long) seed, partitions, block, stride, onFailure.equals("exclude"), batches,
+                master);
     }
 
     private static String oneOf(Config c, String key, String... allowed) {

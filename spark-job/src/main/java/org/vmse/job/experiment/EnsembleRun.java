@@ -72,7 +72,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         EnsembleSpec e = cfg.ensemble();
         String m = master != null ? master : e.master();
         EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, e.seed(), e.samples(), e.blockSize(),
-                e.partitions(), e.covarianceStride(), e.excludeFailures());
+                e.partitions(), e.covarianceStride(), e.excludeFailures(), e.batches());
         JavaSparkContext sc = SparkContexts.start(m, "vmse " + cfg.name());
         try {
             int partitions = EnsembleJob.partitions(sc, plan);

@@ -19,6 +19,8 @@ public final class BlockResult implements Serializable {
 
     final ExactMoments full;
     final ExactMoments strided;
+    /** Densities at the final time per batch ({@code batch = block mod batches}), for batch-mean standard errors. */
+    final ExactMoments[] batches;
     long failed;
     /** The failed realizations with the smallest indices, with their messages: the same whatever the merge order. */
     final TreeMap<Long, String> failures = new TreeMap<>();
@@ -28,9 +30,10 @@ public final class BlockResult implements Serializable {
     double massMinimum = Double.POSITIVE_INFINITY;
     double computeSeconds;
 
-    BlockResult(ExactMoments full, ExactMoments strided) {
+    BlockResult(ExactMoments full, ExactMoments strided, ExactMoments[] batches) {
         this.full = full;
         this.strided = strided;
+        this.batches = batches;
     }
 
     /** Moments on the full grid. */
@@ -41,6 +44,12 @@ public final class BlockResult implements Serializable {
     /** Moments and covariance on the strided grid. */
     public ExactMoments strided() {
         return strided;
+    }
+
+    /** The mean density at the final time of each non-empty batch, {@code [batch][x]}. */
+    public double[][] batchMeans() {
+        return java.util.Arrays.stream(batches).filter(m -> m.count() > 0).map(m -> m.result().mean(0))
+                .toArray(double[][]::new);
     }
 
     /** Realizations that failed (and were excluded). */
@@ -77,6 +86,9 @@ public final class BlockResult implements Serializable {
     BlockResult merge(BlockResult other) {
         full.merge(other.full);
         strided.merge(other.strided);
+        for (int b = 0; b < batches.length; b++) {
+            batches[b].merge(other.batches[b]);
+        }
         failed += other.failed;
         failures.putAll(other.failures);
         while (failures.size() > FAILURES_KEPT) {

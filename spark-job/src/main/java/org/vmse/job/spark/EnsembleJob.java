@@ -27,7 +27,8 @@ public final class EnsembleJob {
 
     /** Parameters of one ensemble. */
     public record Plan(RandomMassProblem problem, KarhunenLoeveBasis basis, long seed, int samples, int blockSize,
-                       int partitions, int covarianceStride, boolean excludeFailures) implements java.io.Serializable {
+                       int partitions, int covarianceStride, boolean excludeFailures, int batches)
+            implements java.io.Serializable {
     }
 
     private EnsembleJob() {
@@ -108,6 +109,7 @@ public final class EnsembleJob {
                 }
                 double[][] rho = r.densities();
                 acc.full.add(rho);
+                acc.batches[b % plan.batches()].add(new double[][] {rho[rho.length - 1]});
                 acc.strided.add(strided(rho, stride));
                 acc.nonPositivePoints += r.nonPositivePoints();
                 acc.steps += r.steps();
@@ -123,7 +125,11 @@ public final class EnsembleJob {
         int outputs = plan.problem().outputTimes().length;
         int m = plan.problem().M();
         int n = (m + plan.covarianceStride() - 1) / plan.covarianceStride();
-        return new BlockResult(new ExactMoments(outputs, m, false), new ExactMoments(outputs, n, true));
+        ExactMoments[] batches = new ExactMoments[plan.batches()];
+        for (int b = 0; b < batches.length; b++) {
+            batches[b] = new ExactMoments(1, m, false);
+        }
+        return new BlockResult(new ExactMoments(outputs, m, false), new ExactMoments(outputs, n, true), batches);
     }
 
     static double[][] strided(double[][] rho, int stride) {

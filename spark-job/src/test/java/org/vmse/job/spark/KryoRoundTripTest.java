@@ -31,7 +31,7 @@ class KryoRoundTripTest {
                 new WavePacket(256, 0.3, 1.5), "1 + 0.1*x", "0", 0.5, RealizationStream.XiDistribution.UNIFORM, "kl",
                 1.5, 100, 100, KrylovSettings.DEFAULT, true);
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.1, 1.625, eps, 0x1p-9);
-        EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, 42, 100, 8, 3, 4, true);
+        EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, 42, 100, 8, 3, 4, true, 5);
         EnsembleJob.Plan back = roundTrip(kryo, plan, EnsembleJob.Plan.class);
         assertEquals(plan.seed(), back.seed());
         assertEquals(problem.massFormula(), back.problem().massFormula());
