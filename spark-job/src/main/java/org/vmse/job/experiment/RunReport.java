@@ -39,11 +39,8 @@ public final class RunReport {
         return p;
     }
 
-    public static Map<String, Object> summary(DeterministicRun run, double wallSeconds) {
-        ExperimentConfig cfg = run.config();
-        Discretization d = run.discretization();
-        StepperStatistics st = run.vmse().statistics();
-        LiouvilleLimit lim = run.limit();
+    /** The head of every {@code summary.json}: the experiment and its mesh, under stable names. */
+    static Map<String, Object> problemSummary(ExperimentConfig cfg, Discretization d) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", cfg.name());
         s.put("eps", cfg.eps());
@@ -56,6 +53,15 @@ public final class RunReport {
         s.put("dt_max", d.dt());
         s.put("steps", d.plan().totalSteps());
         s.put("output_times", cfg.outputTimes());
+        return s;
+    }
+
+    public static Map<String, Object> summary(DeterministicRun run, double wallSeconds) {
+        ExperimentConfig cfg = run.config();
+        Discretization d = run.discretization();
+        StepperStatistics st = run.vmse().statistics();
+        LiouvilleLimit lim = run.limit();
+        Map<String, Object> s = problemSummary(cfg, d);
         s.put("err_l1", run.finalErrL1());
         s.put("err_l1_by_time", run.errL1());
         s.put("norm_drift_max", run.vmse().normDriftMax());
