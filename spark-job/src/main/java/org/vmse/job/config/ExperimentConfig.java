@@ -26,12 +26,13 @@ import org.vmse.kernel.problem.WavePacket;
  * @param study       {@code study.*}
  * @param random      {@code random.*}
  * @param ensemble    {@code samples}, {@code seed}, {@code partitions}, {@code ensemble.*}, {@code spark.master}
+ * @param rte         {@code rte.*}
  * @param resolved    every key with its value, for provenance
  */
 public record ExperimentConfig(String name, double eps, String epsText, double T, double[] outputTimes, double L,
                                MeshSpec mesh, WavePacket initial, Formula mass, Formula potential,
                                KrylovSettings krylov, LiouvilleSpec liouville, StudySpec study, RandomSpec random,
-                               EnsembleSpec ensemble, Config resolved) {
+                               EnsembleSpec ensemble, RteSpec rte, Config resolved) {
 
     public ExperimentConfig {
         outputTimes = outputTimes.clone();
@@ -51,7 +52,7 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
     public ExperimentConfig withEps(double newEps, String newEpsText) {
         Config c = resolved.withValue("eps", com.typesafe.config.ConfigValueFactory.fromAnyRef(newEpsText));
         return new ExperimentConfig(name, newEps, newEpsText, T, outputTimes, L, mesh, initial, mass, potential,
-                krylov, liouville, study, random, ensemble, c);
+                krylov, liouville, study, random, ensemble, rte, c);
     }
 
     /** The resolved configuration as JSON. */

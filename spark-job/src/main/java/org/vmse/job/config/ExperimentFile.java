@@ -195,7 +195,30 @@ public final class ExperimentFile {
                 positive(c, "liouville.dk"), positive(c, "liouville.deltaWidth"));
 
         return new ExperimentConfig(name, eps, epsText, T, outputTimes, L, mesh, initial, mass, potential, krylov,
-                liouville, study(c), random(c), ensemble(c), c);
+                liouville, study(c), random(c), ensemble(c), rte(c, initial.p0()), c);
+    }
+
+    private static RteSpec rte(Config c, double p0) {
+        String initial = string(c, "rte.initial").trim();
+        if (!initial.equals("delta") && !initial.equals("epsWigner")) {
+            throw new ConfigurationException("rte.initial = " + initial + " must be delta (the paper's (4.17)) or"
+                    + " epsWigner (the Wigner transform of the packet at this eps)");
+        }
+        double kMin = windowEnd(c, "rte.kMin", p0);
+        double kMax = windowEnd(c, "rte.kMax", p0);
+        if (!(kMin < kMax)) {
+            throw new ConfigurationException("rte.kMin = " + kMin + " must be below rte.kMax = " + kMax);
+        }
+        return new RteSpec(bool(c, "rte.enabled"), initial.equals("epsWigner"), positive(c, "rte.dx"),
+                positive(c, "rte.dk"), positive(c, "rte.dt"), kMin, kMax, positive(c, "rte.deltaWidth"));
+    }
+
+    private static double windowEnd(Config c, String key, double p0) {
+        double v = formula(c, key, "p0").value(p0);
+        if (!Double.isFinite(v)) {
+            throw new ConfigurationException(key + " = " + string(c, key) + " is " + v + " at p0 = " + p0);
+        }
+        return v;
     }
 
     private static RandomSpec random(Config c) {

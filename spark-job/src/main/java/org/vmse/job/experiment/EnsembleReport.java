@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vmse.job.config.ExperimentConfig;
@@ -13,8 +14,10 @@ import org.vmse.job.output.CsvTable;
 import org.vmse.job.output.Figures;
 import org.vmse.job.output.Json;
 import org.vmse.job.output.Provenance;
+import org.vmse.kernel.ensemble.LimitComparison;
 import org.vmse.kernel.ensemble.MomentsResult;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
+import org.vmse.kernel.rte.RteSolution;
 
 /**
  * Writes an {@link EnsembleRun}: {@code summary.json}, {@code profiles.csv} ({@code x, rho_mean, rho_std, rho_se}
@@ -53,6 +56,31 @@ public final class EnsembleReport {
             s.put("n_time_modes", basis.timeModeCount());
             s.put("n_space_modes", basis.spaceModeCount());
         }
+        LimitComparison primary = run.primaryComparison();
+        if (primary != null) {
+            s.put("rte_initial", run.limit().primaryIsEpsWigner() ? "epsWigner" : "delta");
+            s.put("err_l1", primary.errL1());
+            s.put("err_l1_se", primary.errL1Se());
+            s.put("err_l1_noise_floor", primary.noiseFloor());
+            s.put("err_l1_batches", primary.batches());
+            Map<String, Object> both = new LinkedHashMap<>();
+            both.put("delta", comparison(run.vsDelta()));
+            both.put("epsWigner", comparison(run.vsEpsWigner()));
+            s.put("err_l1_by_rte_initial", both);
+            Map<String, Object> rte = new LinkedHashMap<>();
+            RteSolution p = run.limit().primary();
+            int last = p.times().length - 1;
+            rte.put("method", p.method());
+            rte.put("nx", p.grid().nx());
+            rte.put("nk", p.grid().nk());
+            rte.put("k_window", new double[] {p.grid().kMin(), p.grid().kMax()});
+            rte.put("mass", p.totalMass()[last]);
+            rte.put("mass_left_k_window", p.windowLoss()[last]);
+            rte.put("scatter_leak_estimate", p.scatterLeak()[last]);
+            rte.put("steps", p.steps());
+            rte.put("seconds_both_initial_data", run.limit().seconds());
+            s.put("rte", rte);
+        }
         s.put("mass_min", run.merged().massMinimum());
         s.put("nonpositive_mass_points", run.merged().nonPositivePoints());
         s.put("seconds_per_realization", run.merged().computeSeconds() / Math.max(1, cfg.ensemble().samples()));
@@ -76,9 +104,18 @@ public final class EnsembleReport {
         int last = times.length - 1;
         CsvTable csv = new CsvTable().column("x", x).column("rho_mean", m.mean(last))
                 .column("rho_std", m.standardDeviation(last)).column("rho_se", m.standardError(last));
+        double[] rho0 = run.limit() == null ? null
+                : RteLimit.onGrid(run.limit().primary(), last, run.discretization().grid());
+        if (rho0 != null) {
+            csv.column("rho0", rho0);
+        }
         for (int k = 0; k < last; k++) {
             csv.column("rho_mean@t=" + times[k], m.mean(k)).column("rho_std@t=" + times[k],
                     m.standardDeviation(k));
+            if (rho0 != null) {
+                csv.column("rho0@t=" + times[k], RteLimit.onGrid(run.limit().primary(), k,
+                        run.discretization().grid()));
+            }
         }
         csv.write(RunReport.file(dir, "profiles.csv"));
 
@@ -96,10 +133,27 @@ public final class EnsembleReport {
                 : m.count() + " samples";
         String label = run.config().name() + ", eps = " + run.config().epsText() + ", gamma = "
                 + run.config().random().gamma() + ", D = " + run.config().random().D() + ", " + used;
+        List<Figures.Curve> limits = new java.util.ArrayList<>();
+        if (run.limit() != null) {
+            limits.add(new Figures.Curve(String.format("rho0, RTE from delta (4.17): Err = %.3g \u00b1 %.2g",
+                    run.vsDelta().errL1(), run.vsDelta().errL1Se()), x,
+                    RteLimit.onGrid(run.limit().delta(), last, run.discretization().grid())));
+            limits.add(new Figures.Curve(String.format("rho0, RTE from the eps-Wigner data: Err = %.3g \u00b1 %.2g",
+                    run.vsEpsWigner().errL1(), run.vsEpsWigner().errL1Se()), x,
+                    RteLimit.onGrid(run.limit().epsWigner(), last, run.discretization().grid())));
+        }
         Figures.meanWithBand(RunReport.file(dir, "figures/mean_std.png"), label + ", t = " + times[last], x,
-                m.mean(last), m.standardDeviation(last), List.of());
+                m.mean(last), m.standardDeviation(last), limits);
         Figures.heatMap(RunReport.file(dir, "figures/covariance.png"), "Cov(rho(x), rho(y)) at t = " + times[last]
                 + ", " + label, xs, cov);
+    }
+
+    private static Map<String, Object> comparison(LimitComparison c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("err_l1", c.errL1());
+        m.put("err_l1_se", c.errL1Se());
+        m.put("err_l1_noise_floor", c.noiseFloor());
+        return m;
     }
 
     /** The covariance as a matrix: a header {@code x,<x_0>,<x_1>,...}, then a row per point. */

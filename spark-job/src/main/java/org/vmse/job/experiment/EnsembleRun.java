@@ -1,5 +1,9 @@
 package org.vmse.job.experiment;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.vmse.job.config.ConfigurationException;
@@ -10,11 +14,14 @@ import org.vmse.job.spark.BlockResult;
 import org.vmse.job.spark.EnsembleJob;
 import org.vmse.job.spark.RealizationFailedException;
 import org.vmse.job.spark.SparkContexts;
+import org.vmse.kernel.ensemble.LimitComparison;
 import org.vmse.kernel.ensemble.MomentsResult;
 import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RealizationStream;
+import org.vmse.kernel.rte.RadiativeTransferSolver;
+import org.vmse.kernel.rte.RteSolution;
 
 /**
  * A Monte Carlo ensemble (Section 4.2): the random-mass problem and its KL basis built on the driver, the
@@ -29,10 +36,20 @@ import org.vmse.kernel.random.RealizationStream;
  * @param partitions     Spark partitions used
  * @param master         the Spark master
  * @param sparkSeconds   wall time of the Spark job
+ * @param limit          the RTE limit, solved on the driver during the job ({@code null} if {@code rte.enabled} is
+ *                       false)
+ * @param vsDelta        {@code Err} (4.27) of the mean against the RTE from (4.17), with its standard error
+ * @param vsEpsWigner    the same against the RTE from the {@code eps}-Wigner data
  */
 public record EnsembleRun(ExperimentConfig config, Discretization discretization, KarhunenLoeveBasis basis,
                           MomentsResult full, MomentsResult strided, BlockResult merged, int partitions, String master,
-                          double sparkSeconds) {
+                          double sparkSeconds, RteLimit limit, LimitComparison vsDelta,
+                          LimitComparison vsEpsWigner) {
+
+    /** {@code Err} against the configured limit ({@code rte.initial}), or {@code null} without one. */
+    public LimitComparison primaryComparison() {
+        return limit == null ? null : limit.primaryIsEpsWigner() ? vsEpsWigner : vsDelta;
+    }
 
     /** The problem every task solves. */
     public static RandomMassProblem problem(ExperimentConfig cfg, Discretization disc) {
@@ -73,8 +90,16 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         String m = master != null ? master : e.master();
         EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, e.seed(), e.samples(), e.blockSize(),
                 e.partitions(), e.covarianceStride(), e.excludeFailures(), e.batches());
+        RadiativeTransferSolver rte = cfg.rte().enabled() ? RteLimit.solver(cfg) : null;
         JavaSparkContext sc = SparkContexts.start(m, "vmse " + cfg.name());
+        ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vmse-rte");
+            t.setDaemon(true);
+            return t;
+        });
         try {
+            // the limit is solved on the driver while the executors run the ensemble
+            Future<RteLimit> limitFuture = cfg.rte().enabled() ? driver.submit(() -> RteLimit.solve(cfg, rte)) : null;
             int partitions = EnsembleJob.partitions(sc, plan);
             long t0 = System.nanoTime();
             BlockResult merged;
@@ -88,10 +113,40 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                 throw new IllegalStateException("all " + e.samples() + " realizations failed and were excluded;"
                         + " the first: " + merged.failures().values().iterator().next());
             }
-            return new EnsembleRun(cfg, disc, basis, merged.full().result(), merged.strided().result(), merged,
-                    partitions, m, seconds);
+            MomentsResult full = merged.full().result();
+            RteLimit limit = limitFuture == null ? null : join(limitFuture);
+            LimitComparison vsDelta = null;
+            LimitComparison vsWigner = null;
+            if (limit != null) {
+                vsDelta = compare(limit.delta(), full, merged, disc);
+                vsWigner = compare(limit.epsWigner(), full, merged, disc);
+            }
+            return new EnsembleRun(cfg, disc, basis, full, merged.strided().result(), merged, partitions, m, seconds,
+                    limit, vsDelta, vsWigner);
         } finally {
+            driver.shutdownNow();
             sc.stop();
+        }
+    }
+
+    private static LimitComparison compare(RteSolution s, MomentsResult full, BlockResult merged,
+                                           Discretization disc) {
+        int last = full.outputTimes() - 1;
+        return LimitComparison.of(RteLimit.onGrid(s, last, disc.grid()), full.mean(last), full.standardError(last),
+                merged.batchMeans(), disc.grid().dx());
+    }
+
+    private static RteLimit join(Future<RteLimit> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the RTE solve", ex);
+        } catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the RTE solve failed: " + ex.getCause(), ex.getCause());
         }
     }
 

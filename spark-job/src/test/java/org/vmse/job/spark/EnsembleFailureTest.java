@@ -26,7 +26,8 @@ class EnsembleFailureTest {
         return CliRunner.vmse("run", "../conf/paper-sec42.conf", "--set", "eps=2^-5", "--set", "T=0.1", "--set",
                 "samples=20", "--set", "random.D=3", "--set", "krylov.tolerance=1e-12", "--set",
                 "krylov.maxIterations=" + maxIterations, "--set",
-                "ensemble.onFailure=" + onFailure, "--master", "local[2]", "--out", out.toString(), "-q");
+                "ensemble.onFailure=" + onFailure, "--set", "rte.enabled=false", "--master", "local[2]", "--out",
+                out.toString(), "-q");
     }
 
     @Test

@@ -1,0 +1,17 @@
+package org.vmse.job.config;
+
+/**
+ * The radiative transfer limit of an ensemble.
+ *
+ * @param enabled    {@code rte.enabled}
+ * @param epsWigner  {@code rte.initial = epsWigner} (else the paper's delta)
+ * @param dx         {@code rte.dx}
+ * @param dk         {@code rte.dk}
+ * @param dt         {@code rte.dt}
+ * @param kMin       {@code rte.kMin}
+ * @param kMax       {@code rte.kMax}
+ * @param deltaWidth {@code rte.deltaWidth}
+ */
+public record RteSpec(boolean enabled, boolean epsWigner, double dx, double dk, double dt, double kMin, double kMax,
+                      double deltaWidth) {
+}
