@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.vmse.job.bench.BenchOptions;
 import org.vmse.job.bench.CrankNicolsonBenchmark;
 import org.vmse.job.bench.EnsembleBenchmark;
+import org.vmse.job.bench.RteBenchmark;
 import org.vmse.job.config.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,9 @@ final class BenchCommand implements Callable<Integer> {
             + " as conf/paper-sec42.conf)")
     double tolerance = 1e-8;
 
+    @Option(names = "--rte", description = "instead: the radiative transfer solver at the paper's resolution")
+    boolean rte;
+
     @Option(names = "--no-spark", description = "with --ensemble: skip the Spark throughput comparison")
     boolean noSpark;
 
@@ -67,6 +71,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (rte) {
+            RteBenchmark.run(System.out);
+            return 0;
+        }
         if (ensemble) {
             if (realizations < 1) {
                 throw new ConfigurationException("--realizations must be at least 1, got " + realizations);
