@@ -58,6 +58,61 @@ public record ConvergenceFit(double rate, double rateStdError, double logPrefact
         return new ConvergenceFit(p, se, c, n);
     }
 
+    /**
+     * Weighted least squares in log-log for errors with standard errors {@code se}: weights
+     * {@code (err/se)^2} (the variance of {@code log err} is {@code (se/err)^2}), standard error of the rate
+     * {@code sqrt(1/Sxx_w)} scaled up by {@code sqrt(chi^2 / (n - 2))} when the points scatter more than their
+     * errors say. Points outside {@code [lo, hi]} or with a non-positive {@code se} are left out.
+     */
+    public static ConvergenceFit weighted(double[] eps, double[] err, double[] se, double lo, double hi) {
+        double sw = 0;
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (int i = 0; i < eps.length; i++) {
+            if (inRange(eps[i], lo, hi) && se[i] > 0) {
+                requirePositive(eps[i], err[i]);
+                double w = (err[i] / se[i]) * (err[i] / se[i]);
+                sw += w;
+                sx += w * Math.log(eps[i]);
+                sy += w * Math.log(err[i]);
+                n++;
+            }
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("study.fit range [" + lo + ", " + hi + "] holds " + n
+                    + " usable point(s); it needs at least two: widen study.fitMin/study.fitMax or add samples");
+        }
+        double mx = sx / sw;
+        double my = sy / sw;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < eps.length; i++) {
+            if (inRange(eps[i], lo, hi) && se[i] > 0) {
+                double w = (err[i] / se[i]) * (err[i] / se[i]);
+                double dx = Math.log(eps[i]) - mx;
+                sxx += w * dx * dx;
+                sxy += w * dx * (Math.log(err[i]) - my);
+            }
+        }
+        double p = sxy / sxx;
+        double c = my - p * mx;
+        double chi2 = 0;
+        for (int i = 0; i < eps.length; i++) {
+            if (inRange(eps[i], lo, hi) && se[i] > 0) {
+                double w = (err[i] / se[i]) * (err[i] / se[i]);
+                double r = Math.log(err[i]) - c - p * Math.log(eps[i]);
+                chi2 += w * r * r;
+            }
+        }
+        double scale = n > 2 ? Math.max(1, chi2 / (n - 2)) : 1;
+        return new ConvergenceFit(p, Math.sqrt(scale / sxx), c, n);
+    }
+
+    private static boolean inRange(double eps, double lo, double hi) {
+        return eps >= lo * (1 - 1e-12) && eps <= hi * (1 + 1e-12);
+    }
+
     /** {@code log(err_i / err_{i+1}) / log(eps_i / eps_{i+1})} for each neighbouring pair in the given order. */
     public static double[] localRates(double[] eps, double[] err) {
         double[] r = new double[Math.max(0, eps.length - 1)];

@@ -46,4 +46,19 @@ class ConvergenceFitTest {
                 () -> ConvergenceFit.fit(eps, err, 0.2, 0.3));
         assertTrue(e.getMessage().contains("study.fitMin"), e.getMessage());
     }
+
+    @Test
+    void weightedFitTrustsThePreciseDataAndGivesTheFormalStandardError() {
+        // exact line of slope 1 except a point with a huge error bar that is far off: it barely moves the fit
+        double[] eps = {0.5, 0.25, 0.125, 0.0625};
+        double[] err = {0.5, 0.25, 0.125, 0.5};
+        double[] se = {0.005, 0.0025, 0.00125, 5.0};
+        ConvergenceFit f = ConvergenceFit.weighted(eps, err, se, 0, 1);
+        assertEquals(1, f.rate(), 1e-3);
+        // two exact points with 1% errors: se(rate) = sqrt(1/Sxx_w), Sxx_w = sum w (x - mean)^2, w = 1e4
+        ConvergenceFit two = ConvergenceFit.weighted(new double[] {1, Math.E}, new double[] {1, Math.E},
+                new double[] {0.01, 0.01 * Math.E}, 0, 10);
+        assertEquals(1, two.rate(), 1e-12);
+        assertEquals(Math.sqrt(1 / (1e4 * 0.5)), two.rateStdError(), 1e-12);
+    }
 }

@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.experiment.ConvergenceStudy;
+import org.vmse.job.experiment.EnsembleStudy;
+import org.vmse.job.output.Json;
 import org.vmse.job.output.OutputDirectory;
 import org.vmse.job.output.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,6 +24,9 @@ final class StudyCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions options;
 
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for an ensemble study")
+    String master;
+
     @Spec
     CommandSpec spec;
 
@@ -28,6 +34,19 @@ final class StudyCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         ExperimentConfig cfg = options.load();
+        if (cfg.random().enabled()) {
+            try (OutputDirectory out = OutputDirectory.create(options.outputDirectory(cfg, "-study"))) {
+                Map<String, Object> study = EnsembleStudy.run(cfg, out.path(), master, (label, samples) -> {
+                    Progress p = new Progress("vmse study " + cfg.name() + " " + label, "realization", options.quiet,
+                            System.err);
+                    return done -> p.report(done, samples, "");
+                });
+                out.commit();
+                spec.commandLine().getOut().println(Json.toString(study.get("series")));
+                spec.commandLine().getOut().println("results in " + out.target());
+            }
+            return 0;
+        }
         try (OutputDirectory out = OutputDirectory.create(options.outputDirectory(cfg, "-study"))) {
             Map<String, Object> study = ConvergenceStudy.run(cfg, out.path(),
                     eps -> new Progress("vmse study " + cfg.name() + " eps=" + eps, options.quiet, System.err));

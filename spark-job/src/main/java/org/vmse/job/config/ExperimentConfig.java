@@ -55,6 +55,12 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
                 krylov, liouville, study, random, ensemble, rte, c);
     }
 
+    /** The same experiment with {@code key} set to {@code value}, validated again. */
+    public ExperimentConfig with(String key, Object value) {
+        return ExperimentFile.fromConfig(resolved.withValue(key,
+                com.typesafe.config.ConfigValueFactory.fromAnyRef(value)), name + " with " + key + " = " + value);
+    }
+
     /** The resolved configuration as JSON. */
     public String resolvedJson() {
         return resolved.root().render(ConfigRenderOptions.concise());

@@ -103,6 +103,7 @@ public final class Figures {
                                    double fitMin, double fitMax) {
         XYChart chart = chart(title, "eps", "Err(eps) = \u222b |rho_eps - rho0| dx");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         XYSeries points = chart.addSeries("err_l1", eps, err);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
@@ -123,6 +124,34 @@ public final class Figures {
         ref.setMarker(SeriesMarkers.NONE);
         ref.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f}, 0f));
         ref.setLineColor(Color.GRAY);
+        save(chart, png);
+    }
+
+    /** One {@code Err(eps)} series with error bars and its fit (or {@code null}). */
+    public record ErrorSeries(String name, double[] eps, double[] err, double[] se, ConvergenceFit fit) {
+    }
+
+    /** {@code Err(eps)} with Monte Carlo error bars and weighted fits, log-log (Fig. 7b). */
+    public static void convergenceWithErrors(Path png, String title, List<ErrorSeries> series) {
+        XYChart chart = chart(title, "eps", "Err(eps) = \u222b |rho0 - E[rho_eps]| dx");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        for (ErrorSeries s : series) {
+            XYSeries points = chart.addSeries(s.name(), s.eps(), s.err(), s.se());
+            points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            points.setMarker(SeriesMarkers.CIRCLE);
+            if (s.fit() != null) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = 0;
+                for (double e : s.eps()) {
+                    lo = Math.min(lo, e);
+                    hi = Math.max(hi, e);
+                }
+                chart.addSeries(String.format("%s fit: rate %.2f \u00b1 %.2f", s.name(), s.fit().rate(),
+                        s.fit().rateStdError()), new double[] {lo, hi},
+                        new double[] {s.fit().predict(lo), s.fit().predict(hi)}).setMarker(SeriesMarkers.NONE);
+            }
+        }
         save(chart, png);
     }
 

@@ -46,4 +46,29 @@ class EnsembleVsRteTest {
         Map<String, Object> rte = (Map<String, Object>) s.get("rte");
         assertEquals(Math.sqrt(Math.PI / 512), ((Number) rte.get("mass")).doubleValue(), 1e-10, "RTE mass");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEnsembleStudyReportsEveryPointWithItsErrorAndAWeightedRate() throws Exception {
+        Path out = tmp.resolve("study");
+        CliRunner.Result r = CliRunner.vmse("study", "../conf/paper-fig7.conf", "--set", "study.eps=[\"2^-4\", \"2^-5\"]",
+                "--set", "study.samples=[40, 24]", "--set", "study.xi=[gaussian, uniform]", "--set", "rte.dk=2^-8",
+                "--set", "rte.dx=2^-8", "--set", "study.fitMin=2^-5", "--set", "study.fitMax=2^-4", "--master",
+                "local[2]", "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(out.resolve("study.json")));
+        List<Map<String, Object>> series = (List<Map<String, Object>>) s.get("series");
+        assertEquals(List.of("gaussian", "uniform"), series.stream().map(m -> m.get("xi")).toList());
+        for (Map<String, Object> one : series) {
+            List<Map<String, Object>> points = (List<Map<String, Object>>) one.get("points");
+            assertEquals(2, points.size());
+            assertEquals(40, ((Number) points.get(0).get("samples")).intValue());
+            for (Map<String, Object> p : points) {
+                assertTrue(((Number) p.get("err_l1_se")).doubleValue() > 0, p.toString());
+                assertTrue(p.containsKey("within_noise_floor"), p.toString());
+            }
+        }
+        assertTrue(Files.size(out.resolve("figures/convergence.png")) > 1000);
+        assertTrue(Files.isDirectory(out.resolve("runs/xi=uniform_eps=2^-5")));
+    }
 }

@@ -1,0 +1,138 @@
+package org.vmse.job.experiment;
+
+import com.typesafe.config.ConfigException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
+import org.vmse.job.config.ConfigurationException;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.output.Figures;
+import org.vmse.job.output.Json;
+import org.vmse.job.output.Provenance;
+import org.vmse.kernel.analysis.ConvergenceFit;
+import org.vmse.kernel.ensemble.LimitComparison;
+
+/**
+ * {@code Err(eps)} (4.27) of the ensemble mean against the RTE limit over {@code study.eps}, one series per
+ * {@code study.xi} (Fig. 7b): each point with its Monte Carlo standard error and noise floor; points whose error is
+ * within two noise floors are flagged and left out of the fit, which is weighted by the standard errors.
+ */
+public final class EnsembleStudy {
+
+    /** A point is flagged when its {@code err_l1} is below this many noise floors. */
+    static final double FLOOR_FACTOR = 2;
+
+    private EnsembleStudy() {
+    }
+
+    public static Map<String, Object> run(ExperimentConfig base, Path dir, String master,
+                                          BiFunction<String, Integer, LongConsumer> progress) {
+        long start = System.nanoTime();
+        if (!base.rte().enabled()) {
+            throw new ConfigurationException("an ensemble study measures Err against the RTE limit: set"
+                    + " rte.enabled = true");
+        }
+        double[] eps = base.study().eps();
+        String[] texts = base.study().epsText();
+        List<Integer> samples = list(base, "study.samples").stream().map(Integer::valueOf).toList();
+        if (!samples.isEmpty() && samples.size() != eps.length) {
+            throw new ConfigurationException("study.samples has " + samples.size() + " entries but study.eps has "
+                    + eps.length + ": give one sample count per eps, or none");
+        }
+        List<String> xis = list(base, "study.xi");
+        if (xis.isEmpty()) {
+            xis = List.of(base.random().xi());
+        }
+        // every configuration is built (and so checked) before the first realization
+        List<List<ExperimentConfig>> configs = new ArrayList<>();
+        for (String xi : xis) {
+            List<ExperimentConfig> row = new ArrayList<>();
+            for (int i = 0; i < eps.length; i++) {
+                ExperimentConfig c = base.with("random.xi", xi).withEps(eps[i], texts[i]);
+                if (!samples.isEmpty()) {
+                    c = c.with("samples", samples.get(i));
+                }
+                row.add(c);
+            }
+            configs.add(row);
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        List<Figures.ErrorSeries> figureSeries = new ArrayList<>();
+        for (int s = 0; s < xis.size(); s++) {
+            double[] err = new double[eps.length];
+            double[] se = new double[eps.length];
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (int i = 0; i < eps.length; i++) {
+                ExperimentConfig c = configs.get(s).get(i);
+                long t0 = System.nanoTime();
+                EnsembleRun run = EnsembleRun.execute(c, master, progress.apply(xis.get(s) + " eps=" + texts[i],
+                        c.ensemble().samples()));
+                double wall = (System.nanoTime() - t0) * 1e-9;
+                EnsembleReport.write(run, dir.resolve("runs").resolve("xi=" + xis.get(s) + "_eps=" + texts[i]), wall);
+                LimitComparison cmp = run.primaryComparison();
+                err[i] = cmp.errL1();
+                se[i] = cmp.errL1Se();
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("eps", eps[i]);
+                p.put("eps_text", texts[i]);
+                p.put("samples", run.full().count());
+                p.put("err_l1", err[i]);
+                p.put("err_l1_se", se[i]);
+                p.put("err_l1_noise_floor", cmp.noiseFloor());
+                boolean flagged = err[i] < FLOOR_FACTOR * cmp.noiseFloor();
+                p.put("within_noise_floor", flagged);
+                p.put("wall_seconds", wall);
+                points.add(p);
+                if (flagged) {
+                    se[i] = 0; // left out of the fit
+                }
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("xi", xis.get(s));
+            entry.put("points", points);
+            entry.put("local_rates", ConvergenceFit.localRates(eps, err));
+            ConvergenceFit fit = null;
+            try {
+                fit = ConvergenceFit.weighted(eps, err, se, base.study().fitMin(), base.study().fitMax());
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("rate", fit.rate());
+                f.put("rate_std_error", fit.rateStdError());
+                f.put("points", fit.points());
+                f.put("weights", "(err/se)^2; points within " + FLOOR_FACTOR + " noise floors left out");
+                entry.put("fit", f);
+            } catch (IllegalArgumentException e) {
+                entry.put("fit", "not enough points above the noise floor in [study.fitMin, study.fitMax]: "
+                        + e.getMessage());
+            }
+            series.add(entry);
+            double[] bars = new double[eps.length];
+            for (int i = 0; i < eps.length; i++) {
+                bars[i] = ((Number) points.get(i).get("err_l1_se")).doubleValue();
+            }
+            figureSeries.add(new Figures.ErrorSeries("xi = " + xis.get(s), eps, err, bars, fit));
+        }
+        Map<String, Object> study = new LinkedHashMap<>();
+        study.put("name", base.name());
+        study.put("series", series);
+        study.put("paper_rate", 1.0);
+        study.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
+        study.put("config", Json.parse(base.resolvedJson()));
+        study.put("provenance", Provenance.describe());
+        Json.write(RunReport.file(dir, "study.json"), study);
+        Figures.convergenceWithErrors(RunReport.file(dir, "figures/convergence.png"), base.name()
+                + ": Err(eps) of the ensemble mean against the RTE, T = " + base.T(), figureSeries);
+        return study;
+    }
+
+    private static List<String> list(ExperimentConfig c, String key) {
+        try {
+            return c.resolved().getList(key).unwrapped().stream().map(String::valueOf).toList();
+        } catch (ConfigException e) {
+            throw new ConfigurationException(key + " must be a list: " + e.getMessage(), e);
+        }
+    }
+}
