@@ -67,6 +67,15 @@ public final class EnsembleReport {
             both.put("delta", comparison(run.vsDelta()));
             both.put("epsWigner", comparison(run.vsEpsWigner()));
             s.put("err_l1_by_rte_initial", both);
+            // which term dominates Err: sampling, the initial data of the limit, the KL truncation, or the rest
+            Map<String, Object> budget = new LinkedHashMap<>();
+            budget.put("monte_carlo_se", primary.errL1Se());
+            budget.put("monte_carlo_noise_floor", primary.noiseFloor());
+            budget.put("initial_data", run.vsDelta().errL1() - run.vsEpsWigner().errL1());
+            budget.put("kl_variance_left_out", run.basis() == null ? 0.0 : 1 - run.basis().varianceFraction());
+            budget.put("remaining_limit_error", Math.max(0, run.vsEpsWigner().errL1() - primary.noiseFloor()));
+            budget.put("discretization", "not computed: rerun with mesh.dt and mesh.dx halved and compare");
+            s.put("error_budget", budget);
             Map<String, Object> rte = new LinkedHashMap<>();
             RteSolution p = run.limit().primary();
             int last = p.times().length - 1;
