@@ -53,6 +53,7 @@ public final class Figures {
     public static void phaseSpace(Path png, String title, double[] xGrid, double[] kGrid, double[] w,
                                   double[] manifoldX, double[] manifoldK, double[] x, double[] rho0) {
         XYChart top = chart(title + ": W0(x, k)", "x", "k");
+        top.getStyler().setXAxisDecimalPattern("0.00");
         double max = 0;
         for (double v : w) {
             max = Math.max(max, v);

@@ -120,8 +120,28 @@ class VmseCliTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void rteSolvesTheLimitAloneAtEveryOutputTime() throws Exception {
+        Path out = tmp.resolve("rte");
+        Result r = vmse("rte", "../conf/paper-fig5.conf", "--set", "rte.dx=2^-7", "--set", "rte.dk=2^-7", "--out",
+                out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(out.resolve("summary.json")));
+        List<Map<String, Object>> times = (List<Map<String, Object>>) s.get("times");
+        assertEquals(3, times.size());
+        for (Map<String, Object> t : times) {
+            // the collision and the exact transport conserve the mass of (4.17), sqrt(pi/(2A)), A = 256
+            assertEquals(Math.sqrt(Math.PI / 512), ((Number) t.get("mass")).doubleValue(), 1e-10);
+        }
+        assertEquals("x,rho0@t=0.05,rho0@t=0.15,rho0@t=0.4", Files.readAllLines(out.resolve("profiles.csv")).get(0));
+        for (String t : List.of("0.05", "0.15", "0.4")) {
+            assertTrue(ImageIO.read(out.resolve("figures/phase_space_t=" + t + ".png").toFile()).getWidth() > 100);
+        }
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String cmd : List.of("run", "study")) {
+        for (String cmd : List.of("run", "study", "kl", "rte")) {
             Result r = vmse(cmd, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("--set") && r.out().contains("--out") && r.out().contains("--quiet"),
