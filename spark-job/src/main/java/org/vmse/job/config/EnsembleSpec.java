@@ -10,8 +10,9 @@ package org.vmse.job.config;
  * @param covarianceStride {@code ensemble.covarianceStride}
  * @param excludeFailures  {@code ensemble.onFailure = exclude}
  * @param batches          {@code ensemble.batches}: fixed groups of blocks whose means give standard errors
+ * @param refined          {@code ensemble.refinedRealizations}: realizations rerun on the halved mesh, 0 for none
  * @param master           {@code spark.master}
  */
 public record EnsembleSpec(int samples, long seed, int partitions, int blockSize, int covarianceStride,
-                           boolean excludeFailures, int batches, String master) {
+                           boolean excludeFailures, int batches, int refined, String master) {
 }

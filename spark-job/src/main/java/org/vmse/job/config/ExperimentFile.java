@@ -285,8 +285,17 @@ public final class ExperimentFile {
         if (master.isEmpty()) {
             throw new ConfigurationException("spark.master must name a Spark master, e.g. local[*]");
         }
+        int refined = integer(c, "ensemble.refinedRealizations");
+        if (refined < 0 || refined > samples) {
+            throw new ConfigurationException("ensemble.refinedRealizations = " + refined + " must lie in [0, samples]"
+                    + " (0 skips the discretization term of the error budget)");
+        }
+        if (refined > 0 && oneOf(c, "random.sampler", "kl", "ou").equals("ou")) {
+            throw new ConfigurationException("ensemble.refinedRealizations needs random.sampler = kl: the OU field"
+                    + " on a finer grid is another realization, so the difference would not be paired");
+        }
         return new EnsembleSpec(samples, (long) seed, partitions, block, stride, onFailure.equals("exclude"), batches,
-                master);
+                refined, master);
     }
 
     private static String oneOf(Config c, String key, String... allowed) {

@@ -74,7 +74,26 @@ public final class EnsembleReport {
             budget.put("initial_data", run.vsDelta().errL1() - run.vsEpsWigner().errL1());
             budget.put("kl_variance_left_out", run.basis() == null ? 0.0 : 1 - run.basis().varianceFraction());
             budget.put("remaining_limit_error", Math.max(0, run.vsEpsWigner().errL1() - primary.noiseFloor()));
-            budget.put("discretization", "not computed: rerun with mesh.dt and mesh.dx halved and compare");
+            if (run.refinedDifference() != null) {
+                MomentsResult diff = run.refinedDifference();
+                double l1 = 0;
+                double floor = 0;
+                double[] mean = diff.mean(0);
+                double[] se = diff.standardError(0);
+                for (int j = 0; j < mean.length; j++) {
+                    l1 += Math.abs(mean[j]);
+                    floor += Double.isFinite(se[j]) ? se[j] : 0;
+                }
+                double h = d.grid().dx();
+                Map<String, Object> disc = new LinkedHashMap<>();
+                disc.put("l1_of_mean_difference", l1 * h);
+                disc.put("noise_floor", Math.sqrt(2 / Math.PI) * floor * h);
+                disc.put("realizations", diff.count());
+                disc.put("refined_mesh", "dx/2, dt/2");
+                budget.put("discretization", disc);
+            } else {
+                budget.put("discretization", "not computed: set ensemble.refinedRealizations (KL sampler)");
+            }
             s.put("error_budget", budget);
             Map<String, Object> rte = new LinkedHashMap<>();
             RteSolution p = run.limit().primary();

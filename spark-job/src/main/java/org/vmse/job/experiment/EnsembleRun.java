@@ -40,11 +40,13 @@ import org.vmse.kernel.rte.RteSolution;
  *                       false)
  * @param vsDelta        {@code Err} (4.27) of the mean against the RTE from (4.17), with its standard error
  * @param vsEpsWigner    the same against the RTE from the {@code eps}-Wigner data
+ * @param refinedDifference the mean of (rho on dx/2, dt/2) - (rho on the run's mesh) over the first
+ *                       {@code ensemble.refinedRealizations} realizations, or {@code null}
  */
 public record EnsembleRun(ExperimentConfig config, Discretization discretization, KarhunenLoeveBasis basis,
                           MomentsResult full, MomentsResult strided, BlockResult merged, int partitions, String master,
                           double sparkSeconds, RteLimit limit, LimitComparison vsDelta,
-                          LimitComparison vsEpsWigner) {
+                          LimitComparison vsEpsWigner, MomentsResult refinedDifference) {
 
     /** {@code Err} against the configured limit ({@code rte.initial}), or {@code null} without one. */
     public LimitComparison primaryComparison() {
@@ -121,8 +123,16 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                 vsDelta = compare(limit.delta(), full, merged, disc);
                 vsWigner = compare(limit.epsWigner(), full, merged, disc);
             }
+            MomentsResult refined = null;
+            if (e.refined() > 0) {
+                RandomMassProblem fine = new RandomMassProblem(problem.eps(), problem.L(), 2 * problem.M(),
+                        problem.outputTimes(), problem.dt() / 2, problem.packet(), problem.massFormula(),
+                        problem.potentialFormula(), problem.gamma(), problem.xi(), problem.sampler(), problem.D(),
+                        problem.a(), problem.b(), problem.krylov(), problem.antithetic());
+                refined = EnsembleJob.pairedDifference(sc, plan, fine, e.refined()).result();
+            }
             return new EnsembleRun(cfg, disc, basis, full, merged.strided().result(), merged, partitions, m, seconds,
-                    limit, vsDelta, vsWigner);
+                    limit, vsDelta, vsWigner, refined);
         } finally {
             driver.shutdownNow();
             sc.stop();

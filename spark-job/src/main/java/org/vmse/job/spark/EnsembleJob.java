@@ -79,6 +79,52 @@ public final class EnsembleJob {
         }
     }
 
+    /**
+     * The discretization term of the error budget: realizations {@code 0..count-1} solved on the plan's mesh and on
+     * {@code refined} (the same realizations: same seeds, the KL field evaluated on the finer grid), the difference
+     * of their final densities at the coarse points accumulated exactly. {@code refined} must have {@code 2M} points.
+     */
+    public static ExactMoments pairedDifference(JavaSparkContext sc, Plan plan, RandomMassProblem refined, int count) {
+        if (refined.M() != 2 * plan.problem().M()) {
+            throw new IllegalArgumentException("the refined mesh must have 2M points");
+        }
+        List<Integer> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(i);
+        }
+        int m = plan.problem().M();
+        Broadcast<Plan> shipped = sc.broadcast(plan);
+        Broadcast<RandomMassProblem> fine = sc.broadcast(refined);
+        try {
+            return sc.parallelize(ids, Math.max(1, Math.min(count, 2 * sc.defaultParallelism())))
+                    .mapPartitions(it -> {
+                        Plan p = shipped.value();
+                        RandomMassSolver coarse = new RandomMassSolver(p.problem(),
+                                RandomMassFields.create(p.problem(), p.basis()));
+                        RandomMassSolver finer = new RandomMassSolver(fine.value(),
+                                RandomMassFields.create(fine.value(), p.basis()));
+                        ExactMoments acc = new ExactMoments(1, m, false);
+                        double[] diff = new double[m];
+                        while (it.hasNext()) {
+                            int i = it.next();
+                            double[][] a = coarse.solve(p.seed(), i).densities();
+                            double[][] b = finer.solve(p.seed(), i).densities();
+                            double[] ca = a[a.length - 1];
+                            double[] fb = b[b.length - 1];
+                            for (int j = 0; j < m; j++) {
+                                diff[j] = fb[2 * j] - ca[j];
+                            }
+                            acc.add(new double[][] {diff});
+                        }
+                        return List.of(acc).iterator();
+                    })
+                    .treeAggregate(new ExactMoments(1, m, false), ExactMoments::merge, ExactMoments::merge, 2);
+        } finally {
+            shipped.destroy();
+            fine.destroy();
+        }
+    }
+
     /** The work of one task: one solver workspace, all the task's blocks. */
     static BlockResult solvePartition(Plan plan, Iterator<Integer> blockIds) {
         RandomMassSolver solver = new RandomMassSolver(plan.problem(),

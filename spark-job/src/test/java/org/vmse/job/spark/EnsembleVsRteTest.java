@@ -71,4 +71,25 @@ class EnsembleVsRteTest {
         assertTrue(Files.size(out.resolve("figures/convergence.png")) > 1000);
         assertTrue(Files.isDirectory(out.resolve("runs/xi=uniform_eps=2^-5")));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theErrorBudgetNamesEveryTermAndPairsTheRefinedMeshRealizations() throws Exception {
+        Path out = tmp.resolve("budget");
+        CliRunner.Result r = CliRunner.vmse("run", "../conf/paper-sec42.conf", "--set", "eps=2^-5", "--set",
+                "samples=24", "--set", "ensemble.refinedRealizations=6", "--set", "rte.dx=2^-7", "--set",
+                "rte.dk=2^-8", "--master", "local[2]", "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(out.resolve("summary.json")));
+        Map<String, Object> budget = (Map<String, Object>) s.get("error_budget");
+        for (String key : List.of("monte_carlo_se", "monte_carlo_noise_floor", "initial_data", "kl_variance_left_out",
+                "remaining_limit_error")) {
+            assertTrue(Double.isFinite(((Number) budget.get(key)).doubleValue()), key + " in " + budget);
+        }
+        Map<String, Object> disc = (Map<String, Object>) budget.get("discretization");
+        assertEquals(6, ((Number) disc.get("realizations")).intValue());
+        double l1 = ((Number) disc.get("l1_of_mean_difference")).doubleValue();
+        // the same realizations on dx/2, dt/2: the densities differ by the scheme's error, small against Err
+        assertTrue(l1 > 0 && l1 < 0.1 * ((Number) s.get("err_l1")).doubleValue(), "discretization " + l1);
+    }
 }
