@@ -19,43 +19,9 @@ public record ConvergenceFit(double rate, double rateStdError, double logPrefact
      * @throws IllegalArgumentException with fewer than two usable points, or a non-positive error
      */
     public static ConvergenceFit fit(double[] eps, double[] err, double lo, double hi) {
-        int n = 0;
-        double sx = 0;
-        double sy = 0;
-        for (int i = 0; i < eps.length; i++) {
-            if (eps[i] >= lo * (1 - 1e-12) && eps[i] <= hi * (1 + 1e-12)) {
-                requirePositive(eps[i], err[i]);
-                n++;
-                sx += Math.log(eps[i]);
-                sy += Math.log(err[i]);
-            }
-        }
-        if (n < 2) {
-            throw new IllegalArgumentException("study.fit range [" + lo + ", " + hi + "] holds " + n
-                    + " eps value(s); it needs at least two: widen study.fitMin/study.fitMax");
-        }
-        double mx = sx / n;
-        double my = sy / n;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < eps.length; i++) {
-            if (eps[i] >= lo * (1 - 1e-12) && eps[i] <= hi * (1 + 1e-12)) {
-                double dx = Math.log(eps[i]) - mx;
-                sxx += dx * dx;
-                sxy += dx * (Math.log(err[i]) - my);
-            }
-        }
-        double p = sxy / sxx;
-        double c = my - p * mx;
-        double ssr = 0;
-        for (int i = 0; i < eps.length; i++) {
-            if (eps[i] >= lo * (1 - 1e-12) && eps[i] <= hi * (1 + 1e-12)) {
-                double r = Math.log(err[i]) - c - p * Math.log(eps[i]);
-                ssr += r * r;
-            }
-        }
-        double se = n > 2 ? Math.sqrt(ssr / (n - 2) / sxx) : Double.NaN;
-        return new ConvergenceFit(p, se, c, n);
+        double[] w = new double[eps.length];
+        java.util.Arrays.fill(w, 1);
+        return leastSquares(eps, err, w, lo, hi, false);
     }
 
     /**
@@ -65,47 +31,63 @@ public record ConvergenceFit(double rate, double rateStdError, double logPrefact
      * errors say. Points outside {@code [lo, hi]} or with a non-positive {@code se} are left out.
      */
     public static ConvergenceFit weighted(double[] eps, double[] err, double[] se, double lo, double hi) {
+        double[] w = new double[eps.length];
+        for (int i = 0; i < eps.length; i++) {
+            w[i] = se[i] > 0 ? (err[i] / se[i]) * (err[i] / se[i]) : 0;
+        }
+        return leastSquares(eps, err, w, lo, hi, true);
+    }
+
+    /**
+     * The line through the points in range with positive weight. The rate's variance is {@code scale / Sxx_w},
+     * {@code scale} the residual variance (unweighted: weights say nothing about the noise) or
+     * {@code max(1, chi^2 / (n - 2))} (weights are inverse variances).
+     */
+    private static ConvergenceFit leastSquares(double[] eps, double[] err, double[] w, double lo, double hi,
+                                               boolean inverseVariances) {
         double sw = 0;
         double sx = 0;
         double sy = 0;
         int n = 0;
         for (int i = 0; i < eps.length; i++) {
-            if (inRange(eps[i], lo, hi) && se[i] > 0) {
+            if (inRange(eps[i], lo, hi) && w[i] > 0) {
                 requirePositive(eps[i], err[i]);
-                double w = (err[i] / se[i]) * (err[i] / se[i]);
-                sw += w;
-                sx += w * Math.log(eps[i]);
-                sy += w * Math.log(err[i]);
+                sw += w[i];
+                sx += w[i] * Math.log(eps[i]);
+                sy += w[i] * Math.log(err[i]);
                 n++;
             }
         }
         if (n < 2) {
             throw new IllegalArgumentException("study.fit range [" + lo + ", " + hi + "] holds " + n
-                    + " usable point(s); it needs at least two: widen study.fitMin/study.fitMax or add samples");
+                    + " usable point(s); it needs at least two: widen study.fitMin/study.fitMax");
         }
         double mx = sx / sw;
         double my = sy / sw;
         double sxx = 0;
         double sxy = 0;
         for (int i = 0; i < eps.length; i++) {
-            if (inRange(eps[i], lo, hi) && se[i] > 0) {
-                double w = (err[i] / se[i]) * (err[i] / se[i]);
+            if (inRange(eps[i], lo, hi) && w[i] > 0) {
                 double dx = Math.log(eps[i]) - mx;
-                sxx += w * dx * dx;
-                sxy += w * dx * (Math.log(err[i]) - my);
+                sxx += w[i] * dx * dx;
+                sxy += w[i] * dx * (Math.log(err[i]) - my);
             }
         }
         double p = sxy / sxx;
         double c = my - p * mx;
-        double chi2 = 0;
+        double ssr = 0;
         for (int i = 0; i < eps.length; i++) {
-            if (inRange(eps[i], lo, hi) && se[i] > 0) {
-                double w = (err[i] / se[i]) * (err[i] / se[i]);
+            if (inRange(eps[i], lo, hi) && w[i] > 0) {
                 double r = Math.log(err[i]) - c - p * Math.log(eps[i]);
-                chi2 += w * r * r;
+                ssr += w[i] * r * r;
             }
         }
-        double scale = n > 2 ? Math.max(1, chi2 / (n - 2)) : 1;
+        double scale;
+        if (inverseVariances) {
+            scale = n > 2 ? Math.max(1, ssr / (n - 2)) : 1;
+        } else {
+            scale = n > 2 ? ssr / (n - 2) : Double.NaN;
+        }
         return new ConvergenceFit(p, Math.sqrt(scale / sxx), c, n);
     }
 
