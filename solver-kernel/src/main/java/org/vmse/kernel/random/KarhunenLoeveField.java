@@ -99,11 +99,6 @@ public final class KarhunenLoeveField {
         public int gridPoints() {
             return gridPoints;
         }
-
-        /** Bytes held by the table of {@code phi_j(x_m)}. */
-        public long tableBytes() {
-            return 8L * table.length;
-        }
     }
 
     /** The shared plan for {@code basis} on the grid {@code x_m = m L/M}, {@code m = 0..M-1}. */
@@ -287,9 +282,5 @@ public final class KarhunenLoeveField {
 
     public Plan plan() {
         return plan;
-    }
-
-    public int blockSize() {
-        return block;
     }
 }

@@ -15,7 +15,4 @@ public interface RandomMassField {
 
     /** Writes {@code m1(t/eps, x_j/eps)} for every grid point into {@code out}; times must not decrease. */
     void fill(double t, double[] out);
-
-    /** A short name for reports: {@code "kl"} or {@code "ou"}. */
-    String name();
 }

@@ -24,8 +24,19 @@ public final class RandomMassFields {
         if (basis == null) {
             throw new IllegalArgumentException("random.sampler = kl needs the Karhunen-Loeve basis");
         }
-        return new KarhunenLoeve(KarhunenLoeveField.plan(basis, grid.M()), problem.xi(),
-                new TimePlan(problem.outputTimes(), problem.dt()));
+        return new KarhunenLoeve(plan(basis, grid.M()), problem.xi(), new TimePlan(problem.outputTimes(),
+                problem.dt()));
+    }
+
+    /** Immutable KL tables by (basis, grid size), shared by the tasks of one JVM (73 MB each at eps = 2^-10). */
+    private static final java.util.Map<KarhunenLoeveBasis, java.util.Map<Integer, KarhunenLoeveField.Plan>> PLANS =
+            new java.util.WeakHashMap<>();
+
+    private static KarhunenLoeveField.Plan plan(KarhunenLoeveBasis basis, int points) {
+        synchronized (PLANS) {
+            return PLANS.computeIfAbsent(basis, b -> new java.util.HashMap<>())
+                    .computeIfAbsent(points, m -> KarhunenLoeveField.plan(basis, m));
+        }
     }
 
     /**
@@ -67,11 +78,6 @@ public final class RandomMassFields {
             }
             field.fill(t, out);
         }
-
-        @Override
-        public String name() {
-            return "kl";
-        }
     }
 
     private static final class OrnsteinUhlenbeck implements RandomMassField {
@@ -90,11 +96,6 @@ public final class RandomMassFields {
         @Override
         public void fill(double t, double[] out) {
             field.fill(t, out);
-        }
-
-        @Override
-        public String name() {
-            return "ou";
         }
     }
 }

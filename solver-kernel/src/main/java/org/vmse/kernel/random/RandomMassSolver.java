@@ -78,11 +78,6 @@ public final class RandomMassSolver {
         return plan;
     }
 
-    /** The sampler's name. */
-    public String samplerName() {
-        return field.name();
-    }
-
     /** {@code m0 + sign eps^gamma m1} on the grid, counting the points where it is not positive. */
     private static final class RealizationMass implements GridMass {
 

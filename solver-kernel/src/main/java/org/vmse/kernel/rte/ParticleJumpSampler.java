@@ -68,11 +68,6 @@ public final class ParticleJumpSampler {
         this.c = kernel.a() * kernel.b() * kernel.D() * kernel.D() / (2 * Math.PI);
     }
 
-    /** The kernel. */
-    public ScatteringKernel kernel() {
-        return kernel;
-    }
-
     /**
      * {@code G(k) >= Sigma(k)}, the rate of candidate jumps at {@code (m0, k)}; 0 when {@code k = 0} or {@code D = 0}.
      *

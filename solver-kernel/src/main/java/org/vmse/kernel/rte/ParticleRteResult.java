@@ -112,11 +112,6 @@ public record ParticleRteResult(double length, int gridPoints, double mass, long
         return (double) jumps / particles;
     }
 
-    /** Accepted / candidate jumps (NaN when there was no candidate). */
-    public double acceptanceRate() {
-        return candidates == 0 ? Double.NaN : (double) jumps / candidates;
-    }
-
     /** The result of both particle sets (disjoint index ranges of the same run); exact and order-independent. */
     public ParticleRteResult merge(ParticleRteResult o) {
         if (length != o.length || gridPoints != o.gridPoints || mass != o.mass || !Arrays.equals(times, o.times)

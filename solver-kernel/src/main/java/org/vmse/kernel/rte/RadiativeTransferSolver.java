@@ -101,16 +101,6 @@ public final class RadiativeTransferSolver {
         return grid;
     }
 
-    /** Whether m0 is constant on the grid (then {@link #solveSpectral} applies). */
-    public boolean constantMass() {
-        return constant;
-    }
-
-    /** The collision operator at {@code x_j}. */
-    public CollisionOperator collision(int j) {
-        return ops[opOf[j]];
-    }
-
     /** {@link #solveSpectral} with {@link #DEFAULT_SPLITTING_DT} for constant m0, else {@link #solveWeno}. */
     public RteSolution solve(double[] w0, double[] times, double wenoDt) {
         return constant ? solveSpectral(w0, times, DEFAULT_SPLITTING_DT) : solveWeno(w0, times, wenoDt);

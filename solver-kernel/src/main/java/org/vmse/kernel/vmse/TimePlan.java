@@ -57,10 +57,6 @@ public final class TimePlan {
         return outputTimes.clone();
     }
 
-    public double finalTime() {
-        return outputTimes[outputTimes.length - 1];
-    }
-
     public int steps(int k) {
         return stepsPerInterval[k];
     }

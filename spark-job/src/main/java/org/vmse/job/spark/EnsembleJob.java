@@ -107,8 +107,19 @@ public final class EnsembleJob {
                         double[] diff = new double[m];
                         while (it.hasNext()) {
                             int i = it.next();
-                            double[][] a = coarse.solve(p.seed(), i).densities();
-                            double[][] b = finer.solve(p.seed(), i).densities();
+                            double[][] a;
+                            double[][] b;
+                            try {
+                                a = coarse.solve(p.seed(), i).densities();
+                                b = finer.solve(p.seed(), i).densities();
+                            } catch (SolverBreakdownException e) {
+                                if (p.excludeFailures()) {
+                                    continue; // the pair is incomplete; the count in the result says how many remain
+                                }
+                                throw new RealizationFailedException("realization " + i + " (seed " + p.seed()
+                                        + ") failed on the mesh pair of the discretization estimate: "
+                                        + e.getMessage(), e);
+                            }
                             double[] ca = a[a.length - 1];
                             double[] fb = b[b.length - 1];
                             for (int j = 0; j < m; j++) {
