@@ -27,12 +27,13 @@ import org.vmse.kernel.problem.WavePacket;
  * @param random      {@code random.*}
  * @param ensemble    {@code samples}, {@code seed}, {@code partitions}, {@code ensemble.*}, {@code spark.master}
  * @param rte         {@code rte.*}
+ * @param scheme      {@code scheme}: {@code cn} or {@code rk4ip}
  * @param resolved    every key with its value, for provenance
  */
 public record ExperimentConfig(String name, double eps, String epsText, double T, double[] outputTimes, double L,
                                MeshSpec mesh, WavePacket initial, Formula mass, Formula potential,
                                KrylovSettings krylov, LiouvilleSpec liouville, StudySpec study, RandomSpec random,
-                               EnsembleSpec ensemble, RteSpec rte, Config resolved) {
+                               EnsembleSpec ensemble, RteSpec rte, String scheme, Config resolved) {
 
     public ExperimentConfig {
         outputTimes = outputTimes.clone();
@@ -52,7 +53,7 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
     public ExperimentConfig withEps(double newEps, String newEpsText) {
         Config c = resolved.withValue("eps", com.typesafe.config.ConfigValueFactory.fromAnyRef(newEpsText));
         return new ExperimentConfig(name, newEps, newEpsText, T, outputTimes, L, mesh, initial, mass, potential,
-                krylov, liouville, study, random, ensemble, rte, c);
+                krylov, liouville, study, random, ensemble, rte, scheme, c);
     }
 
     /** The same experiment with {@code key} set to {@code value}, validated again. */

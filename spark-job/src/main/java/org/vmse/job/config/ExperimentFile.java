@@ -195,7 +195,8 @@ public final class ExperimentFile {
                 positive(c, "liouville.dk"), positive(c, "liouville.deltaWidth"));
 
         return new ExperimentConfig(name, eps, epsText, T, outputTimes, L, mesh, initial, mass, potential, krylov,
-                liouville, study(c), random(c), ensemble(c), rte(c, initial.p0()), c);
+                liouville, study(c), random(c), ensemble(c), rte(c, initial.p0()), oneOf(c, "scheme", "cn", "rk4ip"),
+                c);
     }
 
     private static RteSpec rte(Config c, double p0) {

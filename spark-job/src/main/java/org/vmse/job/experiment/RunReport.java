@@ -68,7 +68,7 @@ public final class RunReport {
         s.put("krylov_iters_mean", st.meanKrylovIterations());
         s.put("krylov_iters_max", st.maxKrylovIterations());
         s.put("ffts_per_step", st.fftsPerStep());
-        s.put("scheme", "crank-nicolson");
+        s.put("scheme", run.config().scheme());
         s.put("fft", "jtransforms");
         s.put("mass_min", d.massMin());
         s.put("mass_max", d.massMax());

@@ -140,6 +140,24 @@ class VmseCliTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void rk4ipIsRefusedWhereItIsUnstableAndRunsWhereItIsNot() throws Exception {
+        // example 1 at eps = 2^-6 on the paper's step: dt (eps/2) max|m - mbar| (pi/dx)^2 = 3.34 > 2.8
+        Result bad = vmse("run", SMALL, "--set", "scheme=rk4ip", "--out", tmp.resolve("bad").toString(), "-q");
+        assertEquals(VmseCli.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("scheme = rk4ip") && bad.err().contains("mesh.dt <="), bad.err());
+        Path out = tmp.resolve("rk4ip");
+        Result ok = vmse("run", SMALL, "--set", "scheme=rk4ip", "--set", "mesh.dt=eps^1.2/16", "--set",
+                "liouville.dx=2^-7", "--set", "liouville.dk=2^-7", "--out", out.toString(), "-q");
+        assertEquals(0, ok.code(), ok.err());
+        Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(out.resolve("summary.json")));
+        assertEquals("rk4ip", s.get("scheme"));
+        assertEquals(8.0, ((Number) s.get("ffts_per_step")).doubleValue(), 0.0);
+        // Err of CN on the paper's mesh at 2^-6 is 0.0777350 (quickstart); the schemes' time errors differ by ~1e-3
+        assertEquals(0.0777, ((Number) s.get("err_l1")).doubleValue(), 2e-3);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String cmd : List.of("run", "study", "kl", "rte")) {
             Result r = vmse(cmd, "--help");
