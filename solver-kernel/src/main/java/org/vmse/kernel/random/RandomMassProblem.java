@@ -1,6 +1,7 @@
 package org.vmse.kernel.random;
 
 import java.io.Serializable;
+import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.RealizationStream.XiDistribution;
@@ -26,11 +27,12 @@ import org.vmse.kernel.random.RealizationStream.XiDistribution;
  * @param b               correlation length of {@code m1} (4.14)
  * @param krylov          implicit-solve settings
  * @param antithetic      realization {@code 2k+1} uses the negated field of realization {@code 2k}
+ * @param fft             the FFT backend of the solver workspaces
  */
 public record RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
                                 String massFormula, String potentialFormula, double gamma, XiDistribution xi,
                                 String sampler, double D, double a, double b, KrylovSettings krylov,
-                                boolean antithetic) implements Serializable {
+                                boolean antithetic, FftBackend fft) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

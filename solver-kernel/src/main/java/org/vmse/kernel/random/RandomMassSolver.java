@@ -2,7 +2,6 @@ package org.vmse.kernel.random;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.vmse.kernel.expr.Formula;
-import org.vmse.kernel.fft.JTransformsFft;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.vmse.CrankNicolsonStepper;
@@ -45,9 +44,9 @@ public final class RandomMassSolver {
                 potential[j] = v.value(grid.x(j));
             }
         }
-        this.stepper = new CrankNicolsonStepper(grid, problem.eps(), mass, potential, new JTransformsFft(grid.M()),
+        this.stepper = new CrankNicolsonStepper(grid, problem.eps(), mass, potential, problem.fft().create(grid.M()),
                 problem.krylov());
-        this.solver = new VmseSolver(grid, stepper, new JTransformsFft(grid.M()));
+        this.solver = new VmseSolver(grid, stepper, problem.fft().create(grid.M()));
         this.initialWave = VmseSolver.initialWave(grid, problem.packet(), problem.eps());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
 
@@ -29,7 +30,7 @@ class RandomMassFieldsCovarianceTest {
 
     private static double[][] sample(String sampler, XiOverride xi) {
         RandomMassProblem p = new RandomMassProblem(EPS, L, M, new double[] {0.4}, DT,
-                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, D, A, B, KrylovSettings.DEFAULT, false);
+                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, D, A, B, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS);
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(A, B, D, 0.4, L, EPS, 0x1p-9);
         RandomMassField f = RandomMassFields.create(p, basis);
         double[] field = new double[M];

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
 
@@ -18,7 +19,7 @@ class RandomMassSolverTest {
     static RandomMassProblem problem(String sampler, boolean antithetic) {
         return new RandomMassProblem(EPS, 1.625, 208, new double[] {0.05, 0.1}, Math.pow(EPS, 1.2) / 8,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
-                1.5, 100, 100, KrylovSettings.DEFAULT, antithetic);
+                1.5, 100, 100, KrylovSettings.DEFAULT, antithetic, FftBackend.JTRANSFORMS);
     }
 
     static RandomMassSolver solver(RandomMassProblem p) {
@@ -64,15 +65,15 @@ class RandomMassSolverTest {
     void badInputNamesTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
                 1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
-                RealizationStream.XiDistribution.UNIFORM, "ou", 1.5, 100, 100, KrylovSettings.DEFAULT, false));
+                RealizationStream.XiDistribution.UNIFORM, "ou", 1.5, 100, 100, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS));
         assertTrue(e.getMessage().contains("random.xi"), e.getMessage());
         IllegalArgumentException d = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
                 1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
-                RealizationStream.XiDistribution.GAUSSIAN, "kl", -1, 100, 100, KrylovSettings.DEFAULT, false));
+                RealizationStream.XiDistribution.GAUSSIAN, "kl", -1, 100, 100, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS));
         assertTrue(d.getMessage().contains("random.D"), d.getMessage());
         IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
                 1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
-                RealizationStream.XiDistribution.GAUSSIAN, "fft", 1.5, 100, 100, KrylovSettings.DEFAULT, false));
+                RealizationStream.XiDistribution.GAUSSIAN, "fft", 1.5, 100, 100, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS));
         assertTrue(s.getMessage().contains("random.sampler"), s.getMessage());
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.vmse.job.spark.EnsembleJob;
 import org.vmse.job.spark.SparkContexts;
+import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
@@ -30,12 +32,12 @@ public final class EnsembleBenchmark {
     }
 
     /** Section 4.2's problem at {@code eps = 2^-exponent} with the paper's mesh and the given tolerance. */
-    static RandomMassProblem problem(int exponent, String sampler, double tolerance) {
+    static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend) {
         double eps = Math.pow(2, -exponent);
         int m = (int) Math.round(1.625 / (eps / 4));
         return new RandomMassProblem(eps, 1.625, m, new double[] {0.4}, Math.pow(eps, 1.2) / 8,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
-                1.5, 100, 100, new KrylovSettings(tolerance, 200, 30), false);
+                1.5, 100, 100, new KrylovSettings(tolerance, 200, 30), false, backend);
     }
 
     static KarhunenLoeveBasis basis(RandomMassProblem p) {
@@ -46,10 +48,13 @@ public final class EnsembleBenchmark {
                            PrintStream out) {
         out.printf("vmse bench --ensemble: Section 4.2 (L = 1.625, T = 0.4, A = 256, p0 = 1.5, D = 1.5, a = b = 100,"
                 + " gamma = 1/2), GMRES tolerance %.0e, one thread%n", tolerance);
-        out.println("  eps    M     steps  sampler  s/realization  Krylov its/step  field share of a step");
+        out.println("  eps    M     steps  sampler  fft          s/realization  Krylov its/step  field share of a step");
+        List<FftBackend> backends = FftwFft.available() ? List.of(FftBackend.JTRANSFORMS, FftBackend.FFTW)
+                : List.of(FftBackend.JTRANSFORMS);
         for (int e : exponents) {
+            for (FftBackend backend : backends) {
             for (String sampler : List.of("kl", "ou")) {
-                RandomMassProblem p = problem(e, sampler, tolerance);
+                RandomMassProblem p = problem(e, sampler, tolerance, backend);
                 KarhunenLoeveBasis b = "kl".equals(sampler) ? basis(p) : null;
                 RandomMassSolver solver = new RandomMassSolver(p, RandomMassFields.create(p, b));
                 int warm = Math.max(2, realizations / 4);
@@ -66,9 +71,14 @@ public final class EnsembleBenchmark {
                 }
                 double perRealization = (System.nanoTime() - t0) * 1e-9 / realizations;
                 double fieldSeconds = fieldSeconds(p, b, realizations, (int) (steps / realizations));
-                out.printf("  2^-%-3d %-5d %-6d %-8s %-14.4f %-16.2f %.1f%%%n", e, p.M(), steps / realizations,
-                        sampler, perRealization, (double) its / steps, 100 * fieldSeconds / perRealization);
+                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-14.4f %-16.2f %.1f%%%n", e, p.M(), steps / realizations,
+                        sampler, backend.key(), perRealization, (double) its / steps,
+                        100 * fieldSeconds / perRealization);
             }
+            }
+        }
+        if (!FftwFft.available()) {
+            out.println("  (FFTW rows: install libfftw3-double3)");
         }
         if (spark) {
             throughput(exponents.get(0), realizations * 4, tolerance, out);
@@ -92,7 +102,7 @@ public final class EnsembleBenchmark {
 
     /** Realizations per second: a plain two-thread pool against Spark local[2], same kernel, same realizations. */
     private static void throughput(int exponent, int n, double tolerance, PrintStream out) {
-        RandomMassProblem p = problem(exponent, "kl", tolerance);
+        RandomMassProblem p = problem(exponent, "kl", tolerance, FftBackend.JTRANSFORMS);
         KarhunenLoeveBasis b = basis(p);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         double poolRate;

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import java.util.Arrays;
 import org.vmse.kernel.expr.Formula;
+import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
 
@@ -28,12 +29,14 @@ import org.vmse.kernel.problem.WavePacket;
  * @param ensemble    {@code samples}, {@code seed}, {@code partitions}, {@code ensemble.*}, {@code spark.master}
  * @param rte         {@code rte.*}
  * @param scheme      {@code scheme}: {@code cn} or {@code rk4ip}
+ * @param fft         {@code fft}: the FFT backend
  * @param resolved    every key with its value, for provenance
  */
 public record ExperimentConfig(String name, double eps, String epsText, double T, double[] outputTimes, double L,
                                MeshSpec mesh, WavePacket initial, Formula mass, Formula potential,
                                KrylovSettings krylov, LiouvilleSpec liouville, StudySpec study, RandomSpec random,
-                               EnsembleSpec ensemble, RteSpec rte, String scheme, Config resolved) {
+                               EnsembleSpec ensemble, RteSpec rte, String scheme, FftBackend fft,
+                               Config resolved) {
 
     public ExperimentConfig {
         outputTimes = outputTimes.clone();
@@ -53,7 +56,7 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
     public ExperimentConfig withEps(double newEps, String newEpsText) {
         Config c = resolved.withValue("eps", com.typesafe.config.ConfigValueFactory.fromAnyRef(newEpsText));
         return new ExperimentConfig(name, newEps, newEpsText, T, outputTimes, L, mesh, initial, mass, potential,
-                krylov, liouville, study, random, ensemble, rte, scheme, c);
+                krylov, liouville, study, random, ensemble, rte, scheme, fft, c);
     }
 
     /** The same experiment with {@code key} set to {@code value}, validated again. */

@@ -18,6 +18,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.expr.FormulaException;
+import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
 
@@ -196,7 +198,16 @@ public final class ExperimentFile {
 
         return new ExperimentConfig(name, eps, epsText, T, outputTimes, L, mesh, initial, mass, potential, krylov,
                 liouville, study(c), random(c), ensemble(c), rte(c, initial.p0()), oneOf(c, "scheme", "cn", "rk4ip"),
-                c);
+                fft(c), c);
+    }
+
+    private static FftBackend fft(Config c) {
+        FftBackend b = FftBackend.parse(oneOf(c, "fft", "jtransforms", "fftw"));
+        if (b == FftBackend.FFTW && !FftwFft.available()) {
+            throw new ConfigurationException("fft = fftw needs the FFTW 3 library, which is not installed here"
+                    + " (Debian: apt-get install libfftw3-double3); use fft = jtransforms");
+        }
+        return b;
     }
 
     private static RteSpec rte(Config c, double p0) {

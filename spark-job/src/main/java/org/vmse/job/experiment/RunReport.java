@@ -69,7 +69,7 @@ public final class RunReport {
         s.put("krylov_iters_max", st.maxKrylovIterations());
         s.put("ffts_per_step", st.fftsPerStep());
         s.put("scheme", run.config().scheme());
-        s.put("fft", "jtransforms");
+        s.put("fft", run.config().fft().key());
         s.put("mass_min", d.massMin());
         s.put("mass_max", d.massMax());
         s.put("mesh_resolved_check", cfg.mesh().allowUnresolved() ? "skipped (mesh.allowUnresolved = true)" : "passed");

@@ -1,0 +1,114 @@
+package org.vmse.kernel.fft;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/**
+ * {@link ComplexFft} on the system's FFTW 3 (double precision), called through JNA direct mapping: one in-place plan
+ * per direction on an FFTW-aligned buffer, the interleaved {@code double[]} copied in and out on every call (the
+ * copy costs a fraction of the transform; FFTW's {@code fftw_complex} has the same interleaved layout).
+ *
+ * <p>Plans are made with {@code FFTW_MEASURE} under a global lock (FFTW's planner is not thread-safe; executing
+ * distinct plans is). Executing never allocates. Not thread-safe per instance, like every {@link ComplexFft}. Needs
+ * {@code libfftw3.so.3} (Debian: {@code apt-get install libfftw3-double3}); {@link #available()} says whether it
+ * loaded, and the constructor fails with that instruction otherwise. The buffer and plans live as long as the
+ * process (a few per solver workspace; FFTW keeps its plans' wisdom anyway).
+ */
+public final class FftwFft implements ComplexFft {
+
+    private static final int FORWARD = -1;
+    private static final int BACKWARD = 1;
+    private static final int MEASURE = 0;
+    private static final Object PLANNER = new Object();
+    private static final String LOAD_ERROR = load();
+
+    private final int size;
+    private final Pointer buffer;
+    private final Pointer forwardPlan;
+    private final Pointer inversePlan;
+    private final double scale;
+
+    public FftwFft(int size) {
+        if (LOAD_ERROR != null) {
+            throw new IllegalStateException("fft = fftw needs the FFTW 3 library (libfftw3.so.3; Debian: apt-get"
+                    + " install libfftw3-double3), which did not load: " + LOAD_ERROR + ". Use fft = jtransforms");
+        }
+        if (!(size >= 2)) {
+            throw new IllegalArgumentException("FFT length must be at least 2, got " + size);
+        }
+        this.size = size;
+        this.scale = 1.0 / size;
+        synchronized (PLANNER) {
+            this.buffer = fftw_malloc(16L * size);
+            // MEASURE overwrites the buffer while planning: nothing is in it yet
+            this.forwardPlan = fftw_plan_dft_1d(size, buffer, buffer, FORWARD, MEASURE);
+            this.inversePlan = fftw_plan_dft_1d(size, buffer, buffer, BACKWARD, MEASURE);
+        }
+        if (buffer == null || forwardPlan == null || inversePlan == null) {
+            throw new IllegalStateException("FFTW could not plan a transform of length " + size);
+        }
+    }
+
+    /** Whether the FFTW library loaded. */
+    public static boolean available() {
+        return LOAD_ERROR == null;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void forward(double[] a) {
+        checkLength(a);
+        buffer.write(0, a, 0, 2 * size);
+        fftw_execute(forwardPlan);
+        buffer.read(0, a, 0, 2 * size);
+    }
+
+    @Override
+    public void inverse(double[] a) {
+        checkLength(a);
+        buffer.write(0, a, 0, 2 * size);
+        fftw_execute(inversePlan);
+        buffer.read(0, a, 0, 2 * size);
+        for (int i = 0; i < 2 * size; i++) {
+            a[i] *= scale;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "fftw";
+    }
+
+    private void checkLength(double[] a) {
+        if (a.length != 2 * size) {
+            throw new IllegalArgumentException(
+                    "interleaved complex array must have length 2M = " + 2 * size + ", got " + a.length);
+        }
+    }
+
+    private static String load() {
+        for (String name : new String[] {"fftw3", "libfftw3.so.3"}) {
+            try {
+                Native.register(FftwFft.class, NativeLibrary.getInstance(name));
+                return null;
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                if (name.equals("libfftw3.so.3")) {
+                    return e.getMessage();
+                }
+            }
+        }
+        return "not found";
+    }
+
+    // FFTW 3 API, direct-mapped (fftw3.h)
+    private static native Pointer fftw_malloc(long n);
+
+    private static native Pointer fftw_plan_dft_1d(int n, Pointer in, Pointer out, int sign, int flags);
+
+    private static native void fftw_execute(Pointer plan);
+}
