@@ -132,7 +132,7 @@ public final class OrnsteinUhlenbeckField {
             spatialInnovation(0, 1); // Z(t_0) = E_0: the stationary law
             started = true;
             lastTime = t;
-        } else if (t > lastTime) {
+        } else if (t > lastTime + 16 * Math.ulp(lastTime)) {
             double h = t - lastTime;
             if (h != lastIncrement) {
                 lastIncrement = h;
@@ -141,7 +141,8 @@ public final class OrnsteinUhlenbeckField {
             }
             spatialInnovation(rhoT, innovationT); // Z_n = rho_t Z_{n-1} + sqrt(1 - rho_t^2) E_n
             lastTime = t;
-        } else if (t < lastTime) {
+        } else if (t < lastTime - 16 * Math.ulp(lastTime)) {
+            // within a few ulps is the same time computed two ways (t + dt against t0 + (n + 1) dt)
             throw new IllegalStateException("times must not decrease within a realization: the last fill was at t = "
                     + lastTime + ", got t = " + t + " (call reset for a new realization)");
         }

@@ -25,7 +25,7 @@ public final class RandomMassFields {
             throw new IllegalArgumentException("random.sampler = kl needs the Karhunen-Loeve basis");
         }
         return new KarhunenLoeve(plan(basis, grid.M()), problem.xi(), new TimePlan(problem.outputTimes(),
-                problem.dt()));
+                problem.dt()), "rk4ip".equals(problem.scheme()));
     }
 
     /** Immutable KL tables by (basis, grid size), shared by the tasks of one JVM (73 MB each at eps = 2^-10). */
@@ -40,8 +40,9 @@ public final class RandomMassFields {
     }
 
     /**
-     * KL with i.i.d. {@code xi_ij}: the field's block cache serves equally spaced half steps, so the schedule is set
-     * per interval of the time plan (each has its own step).
+     * KL with i.i.d. {@code xi_ij}: the field's block cache serves equally spaced times, so the schedule is set per
+     * interval of the time plan (each has its own step): the half steps {@code t + dt/2} Crank-Nicolson asks for, or
+     * every {@code dt/2} for RK4IP, whose stages sample {@code t}, {@code t + dt/2} and {@code t + dt}.
      */
     private static final class KarhunenLoeve implements RandomMassField {
 
@@ -49,13 +50,16 @@ public final class RandomMassFields {
         private final RealizationStream.XiDistribution xi;
         private final double[] coefficients;
         private final TimePlan plan;
+        private final boolean stages;
         private int interval = -1;
 
-        KarhunenLoeve(KarhunenLoeveField.Plan fieldPlan, RealizationStream.XiDistribution xi, TimePlan plan) {
+        KarhunenLoeve(KarhunenLoeveField.Plan fieldPlan, RealizationStream.XiDistribution xi, TimePlan plan,
+                      boolean stages) {
             this.field = new KarhunenLoeveField(fieldPlan);
             this.xi = xi;
             this.coefficients = new double[fieldPlan.basis().pairCount()];
             this.plan = plan;
+            this.stages = stages;
         }
 
         @Override
@@ -73,7 +77,12 @@ public final class RandomMassFields {
             }
             if (k != interval) {
                 double start = k == 0 ? 0 : plan.outputTime(k - 1);
-                field.setSchedule(start + 0.5 * plan.stepLength(k), plan.stepLength(k));
+                double dt = plan.stepLength(k);
+                if (stages) {
+                    field.setSchedule(start, 0.5 * dt);
+                } else {
+                    field.setSchedule(start + 0.5 * dt, dt);
+                }
                 interval = k;
             }
             field.fill(t, out);

@@ -28,11 +28,13 @@ import org.vmse.kernel.random.RealizationStream.XiDistribution;
  * @param krylov          implicit-solve settings
  * @param antithetic      realization {@code 2k+1} uses the negated field of realization {@code 2k}
  * @param fft             the FFT backend of the solver workspaces
+ * @param scheme          {@code "cn"} (Crank-Nicolson) or {@code "rk4ip"} (explicit in {@code m - mbar}: a
+ *                        realization whose fluctuation makes it unstable turns non-finite and is reported failed)
  */
 public record RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
                                 String massFormula, String potentialFormula, double gamma, XiDistribution xi,
                                 String sampler, double D, double a, double b, KrylovSettings krylov,
-                                boolean antithetic, FftBackend fft) implements Serializable {
+                                boolean antithetic, FftBackend fft, String scheme) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,6 +54,9 @@ public record RandomMassProblem(double eps, double L, int M, double[] outputTime
         }
         if (!"kl".equals(sampler) && !"ou".equals(sampler)) {
             throw new IllegalArgumentException("random.sampler must be kl or ou, got " + sampler);
+        }
+        if (!"cn".equals(scheme) && !"rk4ip".equals(scheme)) {
+            throw new IllegalArgumentException("scheme must be cn or rk4ip, got " + scheme);
         }
         if ("ou".equals(sampler) && xi != XiDistribution.GAUSSIAN) {
             throw new IllegalArgumentException("random.sampler = ou samples a Gaussian field exactly; it has no"

@@ -5,9 +5,11 @@ import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.vmse.CrankNicolsonStepper;
+import org.vmse.kernel.vmse.InteractionPictureRk4Stepper;
 import org.vmse.kernel.vmse.GridMass;
 import org.vmse.kernel.vmse.StepListener;
 import org.vmse.kernel.vmse.StepperStatistics;
+import org.vmse.kernel.vmse.TimeStepper;
 import org.vmse.kernel.vmse.TimePlan;
 import org.vmse.kernel.vmse.VmseSolution;
 import org.vmse.kernel.vmse.VmseSolver;
@@ -24,7 +26,7 @@ public final class RandomMassSolver {
     private final RandomMassField field;
     private final PeriodicGrid grid;
     private final TimePlan plan;
-    private final CrankNicolsonStepper stepper;
+    private final TimeStepper stepper;
     private final VmseSolver solver;
     private final double[] initialWave;
     private final RealizationMass mass;
@@ -44,8 +46,10 @@ public final class RandomMassSolver {
                 potential[j] = v.value(grid.x(j));
             }
         }
-        this.stepper = new CrankNicolsonStepper(grid, problem.eps(), mass, potential, problem.fft().create(grid.M()),
-                problem.krylov());
+        this.stepper = "rk4ip".equals(problem.scheme())
+                ? new InteractionPictureRk4Stepper(grid, problem.eps(), mass, potential, problem.fft().create(grid.M()))
+                : new CrankNicolsonStepper(grid, problem.eps(), mass, potential, problem.fft().create(grid.M()),
+                        problem.krylov());
         this.solver = new VmseSolver(grid, stepper, problem.fft().create(grid.M()));
         this.initialWave = VmseSolver.initialWave(grid, problem.packet(), problem.eps());
     }

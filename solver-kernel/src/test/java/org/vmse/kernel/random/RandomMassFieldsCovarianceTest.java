@@ -30,7 +30,7 @@ class RandomMassFieldsCovarianceTest {
 
     private static double[][] sample(String sampler, XiOverride xi) {
         RandomMassProblem p = new RandomMassProblem(EPS, L, M, new double[] {0.4}, DT,
-                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, D, A, B, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS);
+                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, D, A, B, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn");
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(A, B, D, 0.4, L, EPS, 0x1p-9);
         RandomMassField f = RandomMassFields.create(p, basis);
         double[] field = new double[M];

@@ -32,12 +32,13 @@ public final class EnsembleBenchmark {
     }
 
     /** Section 4.2's problem at {@code eps = 2^-exponent} with the paper's mesh and the given tolerance. */
-    static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend) {
+    static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend,
+                                     String scheme) {
         double eps = Math.pow(2, -exponent);
         int m = (int) Math.round(1.625 / (eps / 4));
         return new RandomMassProblem(eps, 1.625, m, new double[] {0.4}, Math.pow(eps, 1.2) / 8,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
-                1.5, 100, 100, new KrylovSettings(tolerance, 200, 30), false, backend);
+                1.5, 100, 100, new KrylovSettings(tolerance, 200, 30), false, backend, scheme);
     }
 
     static KarhunenLoeveBasis basis(RandomMassProblem p) {
@@ -48,13 +49,14 @@ public final class EnsembleBenchmark {
                            PrintStream out) {
         out.printf("vmse bench --ensemble: Section 4.2 (L = 1.625, T = 0.4, A = 256, p0 = 1.5, D = 1.5, a = b = 100,"
                 + " gamma = 1/2), GMRES tolerance %.0e, one thread%n", tolerance);
-        out.println("  eps    M     steps  sampler  fft          s/realization  Krylov its/step  field share of a step");
+        out.println("  eps    M     steps  sampler  fft          scheme  s/realization  Krylov its/step  field share");
         List<FftBackend> backends = FftwFft.available() ? List.of(FftBackend.JTRANSFORMS, FftBackend.FFTW)
                 : List.of(FftBackend.JTRANSFORMS);
         for (int e : exponents) {
             for (FftBackend backend : backends) {
+            for (String scheme : List.of("cn", "rk4ip")) {
             for (String sampler : List.of("kl", "ou")) {
-                RandomMassProblem p = problem(e, sampler, tolerance, backend);
+                RandomMassProblem p = problem(e, sampler, tolerance, backend, scheme);
                 KarhunenLoeveBasis b = "kl".equals(sampler) ? basis(p) : null;
                 RandomMassSolver solver = new RandomMassSolver(p, RandomMassFields.create(p, b));
                 int warm = Math.max(2, realizations / 4);
@@ -71,9 +73,10 @@ public final class EnsembleBenchmark {
                 }
                 double perRealization = (System.nanoTime() - t0) * 1e-9 / realizations;
                 double fieldSeconds = fieldSeconds(p, b, realizations, (int) (steps / realizations));
-                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-14.4f %-16.2f %.1f%%%n", e, p.M(), steps / realizations,
-                        sampler, backend.key(), perRealization, (double) its / steps,
+                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %.1f%%%n", e, p.M(),
+                        steps / realizations, sampler, backend.key(), scheme, perRealization, (double) its / steps,
                         100 * fieldSeconds / perRealization);
+            }
             }
             }
         }
@@ -102,7 +105,7 @@ public final class EnsembleBenchmark {
 
     /** Realizations per second: a plain two-thread pool against Spark local[2], same kernel, same realizations. */
     private static void throughput(int exponent, int n, double tolerance, PrintStream out) {
-        RandomMassProblem p = problem(exponent, "kl", tolerance, FftBackend.JTRANSFORMS);
+        RandomMassProblem p = problem(exponent, "kl", tolerance, FftBackend.JTRANSFORMS, "cn");
         KarhunenLoeveBasis b = basis(p);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         double poolRate;

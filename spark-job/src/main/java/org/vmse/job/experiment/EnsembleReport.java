@@ -114,6 +114,7 @@ public final class EnsembleReport {
         s.put("seconds_per_realization", run.merged().computeSeconds() / Math.max(1, cfg.ensemble().samples()));
         s.put("krylov_iters_mean", run.merged().meanKrylovIterations());
         s.put("fft", run.config().fft().key());
+        s.put("scheme", run.config().scheme());
         s.put("partitions", run.partitions());
         s.put("block_size", cfg.ensemble().blockSize());
         s.put("covariance_stride", cfg.ensemble().covarianceStride());

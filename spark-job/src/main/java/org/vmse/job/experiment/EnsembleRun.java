@@ -60,7 +60,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
             return new RandomMassProblem(cfg.eps(), cfg.L(), disc.grid().M(), cfg.outputTimes(), disc.dt(),
                     cfg.initial(), cfg.mass().text(), cfg.hasPotential() ? cfg.potential().text() : null, r.gamma(),
                     RealizationStream.XiDistribution.parse(r.xi()), r.sampler(), r.D(), r.a(), r.b(), cfg.krylov(),
-                    r.antithetic(), cfg.fft());
+                    r.antithetic(), cfg.fft(), cfg.scheme());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -128,7 +128,8 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                 RandomMassProblem fine = new RandomMassProblem(problem.eps(), problem.L(), 2 * problem.M(),
                         problem.outputTimes(), problem.dt() / 2, problem.packet(), problem.massFormula(),
                         problem.potentialFormula(), problem.gamma(), problem.xi(), problem.sampler(), problem.D(),
-                        problem.a(), problem.b(), problem.krylov(), problem.antithetic(), problem.fft());
+                        problem.a(), problem.b(), problem.krylov(), problem.antithetic(), problem.fft(),
+                        problem.scheme());
                 refined = EnsembleJob.pairedDifference(sc, plan, fine, e.refined()).result();
             }
             return new EnsembleRun(cfg, disc, basis, full, merged.strided().result(), merged, partitions, m, seconds,
