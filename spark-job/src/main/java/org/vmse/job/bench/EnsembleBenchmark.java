@@ -46,7 +46,7 @@ public final class EnsembleBenchmark {
     }
 
     public static void run(List<Integer> exponents, int realizations, double tolerance, boolean spark,
-                           PrintStream out) {
+                           XmdsPeer peer, PrintStream out) {
         out.printf("vmse bench --ensemble: Section 4.2 (L = 1.625, T = 0.4, A = 256, p0 = 1.5, D = 1.5, a = b = 100,"
                 + " gamma = 1/2), GMRES tolerance %.0e, one thread%n", tolerance);
         out.println("  eps    M     steps  sampler  fft          scheme  s/realization  Krylov its/step  field share");
@@ -73,9 +73,11 @@ public final class EnsembleBenchmark {
                 }
                 double perRealization = (System.nanoTime() - t0) * 1e-9 / realizations;
                 double fieldSeconds = fieldSeconds(p, b, realizations, (int) (steps / realizations));
-                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %.1f%%%n", e, p.M(),
+                String ratio = peer != null && e == 6
+                        ? String.format("   XMDS2/vmse = %.2f", peer.secondsPerRealization() / perRealization) : "";
+                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %.1f%%%s%n", e, p.M(),
                         steps / realizations, sampler, backend.key(), scheme, perRealization, (double) its / steps,
-                        100 * fieldSeconds / perRealization);
+                        100 * fieldSeconds / perRealization, ratio);
             }
             }
             }

@@ -7,6 +7,7 @@ import org.vmse.job.bench.BenchOptions;
 import org.vmse.job.bench.CrankNicolsonBenchmark;
 import org.vmse.job.bench.EnsembleBenchmark;
 import org.vmse.job.bench.RteBenchmark;
+import org.vmse.job.bench.XmdsPeer;
 import org.vmse.job.config.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +64,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rte", description = "instead: the radiative transfer solver at the paper's resolution")
     boolean rte;
 
+    @Option(names = "--peers", description = "with --ensemble: also run XMDS2 (../shared/peers/xmds2/run.sh, if"
+            + " xmds2 is installed) in this invocation and print XMDS2/vmse ratios")
+    boolean peers;
+
     @Option(names = "--no-spark", description = "with --ensemble: skip the Spark throughput comparison")
     boolean noSpark;
 
@@ -79,7 +84,15 @@ final class BenchCommand implements Callable<Integer> {
             if (realizations < 1) {
                 throw new ConfigurationException("--realizations must be at least 1, got " + realizations);
             }
-            EnsembleBenchmark.run(epsExponents, realizations, tolerance, !noSpark, System.out);
+            XmdsPeer peer = null;
+            if (peers) {
+                peer = XmdsPeer.run(java.nio.file.Path.of("..", "shared", "peers", "xmds2", "run.sh"), System.out);
+                if (peer != null) {
+                    System.out.printf("XMDS2 (same invocation): %.4f s per realization at 2^-6; example 1 at 2^-8:"
+                            + " %.3f s%n", peer.secondsPerRealization(), peer.example1Seconds());
+                }
+            }
+            EnsembleBenchmark.run(epsExponents, realizations, tolerance, !noSpark, peer, System.out);
             return 0;
         }
         BenchOptions options;
