@@ -22,4 +22,12 @@ public interface ComplexFft {
 
     /** A short name for reports, e.g. {@code "jtransforms"}. */
     String name();
+
+    /** Rejects an array that is not {@code 2 size} long (interleaved complex). */
+    static void requireLength(int size, double[] a) {
+        if (a.length != 2 * size) {
+            throw new IllegalArgumentException(
+                    "interleaved complex array must have length 2M = " + 2 * size + ", got " + a.length);
+        }
+    }
 }

@@ -62,7 +62,7 @@ public final class FftwFft implements ComplexFft {
 
     @Override
     public void forward(double[] a) {
-        checkLength(a);
+        ComplexFft.requireLength(size, a);
         buffer.write(0, a, 0, 2 * size);
         fftw_execute(forwardPlan);
         buffer.read(0, a, 0, 2 * size);
@@ -70,7 +70,7 @@ public final class FftwFft implements ComplexFft {
 
     @Override
     public void inverse(double[] a) {
-        checkLength(a);
+        ComplexFft.requireLength(size, a);
         buffer.write(0, a, 0, 2 * size);
         fftw_execute(inversePlan);
         buffer.read(0, a, 0, 2 * size);
@@ -82,13 +82,6 @@ public final class FftwFft implements ComplexFft {
     @Override
     public String name() {
         return "fftw";
-    }
-
-    private void checkLength(double[] a) {
-        if (a.length != 2 * size) {
-            throw new IllegalArgumentException(
-                    "interleaved complex array must have length 2M = " + 2 * size + ", got " + a.length);
-        }
     }
 
     private static String load() {

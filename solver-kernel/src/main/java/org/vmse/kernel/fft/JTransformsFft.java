@@ -33,25 +33,18 @@ public final class JTransformsFft implements ComplexFft {
 
     @Override
     public void forward(double[] a) {
-        checkLength(a);
+        ComplexFft.requireLength(size, a);
         plan.complexForward(a);
     }
 
     @Override
     public void inverse(double[] a) {
-        checkLength(a);
+        ComplexFft.requireLength(size, a);
         plan.complexInverse(a, true);
     }
 
     @Override
     public String name() {
         return "jtransforms";
-    }
-
-    private void checkLength(double[] a) {
-        if (a.length != 2 * size) {
-            throw new IllegalArgumentException(
-                    "interleaved complex array must have length 2M = " + 2 * size + ", got " + a.length);
-        }
     }
 }

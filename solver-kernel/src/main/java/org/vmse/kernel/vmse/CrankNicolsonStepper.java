@@ -66,20 +66,12 @@ public final class CrankNicolsonStepper implements TimeStepper {
      */
     public CrankNicolsonStepper(PeriodicGrid grid, double eps, GridMass mass, double[] potential, ComplexFft fft,
                                 KrylovSettings settings) {
-        if (!(eps > 0 && eps < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("eps must be positive and finite, got " + eps);
-        }
-        if (fft.size() != grid.M()) {
-            throw new IllegalArgumentException("FFT length " + fft.size() + " does not match M = " + grid.M());
-        }
-        if (potential != null && potential.length != grid.M()) {
-            throw new IllegalArgumentException("potential has " + potential.length + " values, M = " + grid.M());
-        }
+        StepperInputs.check(grid, eps, potential, fft);
         this.size = grid.M();
         this.eps = eps;
         this.mass = mass;
         this.potential = potential == null ? null : potential.clone();
-        this.potentialMean = potential == null ? 0 : midRange(potential);
+        this.potentialMean = potential == null ? 0 : StepperInputs.midRange(potential);
         this.fft = fft;
         this.settings = settings;
         this.gmres = new RestartedGmres(size, settings.restart());
@@ -97,7 +89,7 @@ public final class CrankNicolsonStepper implements TimeStepper {
     public void step(double t, double dt, double[] uHat) {
         if (!massReady || mass.isTimeDependent()) {
             mass.fill(t + 0.5 * dt, m); // (4.5): m at t^{n+1/2}
-            massMean = midRange(m);
+            massMean = StepperInputs.midRange(m);
             massReady = true;
         }
         double newC = eps * dt / 4;
@@ -193,15 +185,5 @@ public final class CrankNicolsonStepper implements TimeStepper {
             y[2 * s] = (re + q * im) * inv;
             y[2 * s + 1] = (im - q * re) * inv;
         }
-    }
-
-    private static double midRange(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double a : v) {
-            lo = Math.min(lo, a);
-            hi = Math.max(hi, a);
-        }
-        return 0.5 * (lo + hi);
     }
 }

@@ -93,15 +93,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
      */
     public InteractionPictureRk4Stepper(PeriodicGrid grid, double eps, GridMass mass, double[] potential,
                                         ComplexFft fft) {
-        if (!(eps > 0 && eps < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("eps must be positive and finite, got " + eps);
-        }
-        if (fft.size() != grid.M()) {
-            throw new IllegalArgumentException("FFT length " + fft.size() + " does not match M = " + grid.M());
-        }
-        if (potential != null && potential.length != grid.M()) {
-            throw new IllegalArgumentException("potential has " + potential.length + " values, M = " + grid.M());
-        }
+        StepperInputs.check(grid, eps, potential, fft);
         this.size = grid.M();
         this.eps = eps;
         this.mass = mass;
@@ -111,7 +103,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             this.potentialDeviation = null;
             this.potentialMean = 0;
         } else {
-            this.potentialMean = midRange(potential);
+            this.potentialMean = StepperInputs.midRange(potential);
             this.potentialDeviation = new double[size];
             for (int j = 0; j < size; j++) {
                 potentialDeviation[j] = potential[j] - potentialMean;
@@ -146,14 +138,14 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             mass.fill(t + 0.5 * dt, mHalf);
             mass.fill(t + dt, mEnd);
             lastEndTime = t + dt;
-            massMean = midRange(mHalf);
+            massMean = StepperInputs.midRange(mHalf);
             m0 = mStart;
             mh = mHalf;
             m1 = mEnd;
         } else {
             if (!constantMassReady) {
                 mass.fill(t, mStart);
-                massMean = midRange(mStart);
+                massMean = StepperInputs.midRange(mStart);
                 constantMassReady = true;
             }
             m0 = mStart;
@@ -273,15 +265,5 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
                 y[2 * s + 1] -= g * physicalV[2 * s];
             }
         }
-    }
-
-    private static double midRange(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        return 0.5 * (lo + hi);
     }
 }
