@@ -152,4 +152,16 @@ class ExperimentFileTest {
         assertEquals(0.4, c.T());
         assertEquals(256, c.initial().A());
     }
+
+    @Test
+    void schemeAndFftBackendAreChecked() throws Exception {
+        ConfigurationException s = fails("scheme = euler");
+        assertTrue(s.getMessage().contains("scheme") && s.getMessage().contains("cn, rk4ip"), s.getMessage());
+        ConfigurationException f = fails("fft = cufft");
+        assertTrue(f.getMessage().contains("fft") && f.getMessage().contains("jtransforms, fftw"), f.getMessage());
+        ConfigurationException r = fails("rte.initial = wigner");
+        assertTrue(r.getMessage().contains("rte.initial") && r.getMessage().contains("epsWigner"), r.getMessage());
+        ConfigurationException b = fails("ensemble.batches = 1");
+        assertTrue(b.getMessage().contains("ensemble.batches"), b.getMessage());
+    }
 }
