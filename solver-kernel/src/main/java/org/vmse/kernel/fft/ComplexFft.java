@@ -20,6 +20,12 @@ public interface ComplexFft {
     /** Inverse transform scaled by {@code 1/M}, in place. */
     void inverse(double[] a);
 
+    /**
+     * Inverse transform without the {@code 1/M} factor, in place: {@code M} times {@link #inverse}. For callers that
+     * fold the factor into a pass over the result they make anyway (it saves one pass per transform).
+     */
+    void inverseUnscaled(double[] a);
+
     /** A short name for reports, e.g. {@code "jtransforms"}. */
     String name();
 

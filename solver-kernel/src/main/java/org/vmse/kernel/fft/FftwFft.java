@@ -70,13 +70,18 @@ public final class FftwFft implements ComplexFft {
 
     @Override
     public void inverse(double[] a) {
+        inverseUnscaled(a);
+        for (int i = 0; i < 2 * size; i++) {
+            a[i] *= scale;
+        }
+    }
+
+    @Override
+    public void inverseUnscaled(double[] a) {
         ComplexFft.requireLength(size, a);
         buffer.write(0, a, 0, 2 * size);
         fftw_execute(inversePlan);
         buffer.read(0, a, 0, 2 * size);
-        for (int i = 0; i < 2 * size; i++) {
-            a[i] *= scale;
-        }
     }
 
     @Override

@@ -44,6 +44,12 @@ public final class JTransformsFft implements ComplexFft {
     }
 
     @Override
+    public void inverseUnscaled(double[] a) {
+        ComplexFft.requireLength(size, a);
+        plan.complexInverse(a, false);
+    }
+
+    @Override
     public String name() {
         return "jtransforms";
     }

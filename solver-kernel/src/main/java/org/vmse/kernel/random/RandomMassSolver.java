@@ -1,6 +1,7 @@
 package org.vmse.kernel.random;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
@@ -68,7 +69,8 @@ public final class RandomMassSolver {
         VmseSolution s = solver.solve(initialWave, plan, StepListener.NONE);
         StepperStatistics after = s.statistics();
         return new RealizationResult(index, s.densities(), mass.nonPositivePoints, mass.minimum,
-                after.steps() - before.steps(), after.krylovIterations() - before.krylovIterations());
+                after.steps() - before.steps(), after.krylovIterations() - before.krylovIterations(),
+                after.substeps() - before.substeps());
     }
 
     /** The grid. */
@@ -90,6 +92,7 @@ public final class RandomMassSolver {
         private final double[] m1;
         private final RandomMassField field;
         private final double amplitude;
+        private final double[] bounds = new double[2];
         private double sign = 1;
         private long nonPositivePoints;
         private double minimum = Double.POSITIVE_INFINITY;
@@ -120,14 +123,24 @@ public final class RandomMassSolver {
         public void fill(double t, double[] out) {
             field.fill(t, m1);
             double f = sign * amplitude;
-            for (int j = 0; j < out.length; j++) {
-                double base = m0Static != null ? m0Static[j] : m0.value(t, x[j]);
-                double m = base + f * m1[j];
-                out[j] = m;
-                if (!(m > 0)) {
-                    nonPositivePoints++;
+            if (m0Static != null) {
+                for (int j = 0; j < out.length; j++) {
+                    out[j] = m0Static[j] + f * m1[j];
                 }
-                minimum = Math.min(minimum, m);
+            } else {
+                for (int j = 0; j < out.length; j++) {
+                    out[j] = m0.value(t, x[j]) + f * m1[j];
+                }
+            }
+            // the count needs a second pass only when the minimum says there is something to count
+            Extrema.of(out, bounds);
+            minimum = Math.min(minimum, bounds[0]);
+            if (!(bounds[0] > 0)) {
+                for (double m : out) {
+                    if (!(m > 0)) {
+                        nonPositivePoints++;
+                    }
+                }
             }
         }
 

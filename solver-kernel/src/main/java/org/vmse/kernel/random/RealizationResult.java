@@ -9,7 +9,8 @@ package org.vmse.kernel.random;
  * @param massMinimum       the smallest mass seen on the grid
  * @param steps             time steps taken
  * @param krylovIterations  Krylov iterations over all steps
+ * @param substeps          substeps of the steps RK4IP had to split for stability (0 for Crank-Nicolson)
  */
 public record RealizationResult(long index, double[][] densities, long nonPositivePoints, double massMinimum,
-                                long steps, long krylovIterations) {
+                                long steps, long krylovIterations, long substeps) {
 }

@@ -1,5 +1,6 @@
 package org.vmse.kernel.vmse;
 
+import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.fft.ComplexFft;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.krylov.ComplexOperator;
@@ -43,6 +44,7 @@ public final class CrankNicolsonStepper implements TimeStepper {
     private final double[] increment;
     private final double[] precQ;
     private final double[] precInv;
+    private final double[] massBounds;
     private final ComplexOperator operator = this::applyA;
     private final ComplexOperator preconditioner = this::applyPinv;
 
@@ -83,13 +85,15 @@ public final class CrankNicolsonStepper implements TimeStepper {
         this.increment = new double[2 * size];
         this.precQ = new double[size];
         this.precInv = new double[size];
+        this.massBounds = new double[2];
     }
 
     @Override
     public void step(double t, double dt, double[] uHat) {
         if (!massReady || mass.isTimeDependent()) {
             mass.fill(t + 0.5 * dt, m); // (4.5): m at t^{n+1/2}
-            massMean = StepperInputs.midRange(m);
+            Extrema.of(m, massBounds);
+            massMean = 0.5 * (massBounds[0] + massBounds[1]);
             massReady = true;
         }
         double newC = eps * dt / 4;
@@ -131,7 +135,7 @@ public final class CrankNicolsonStepper implements TimeStepper {
 
     @Override
     public StepperStatistics statistics() {
-        return new StepperStatistics(steps, iterations, maxIterations, ffts);
+        return new StepperStatistics(steps, iterations, maxIterations, ffts, 0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.vmse.kernel.vmse;
 
+import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.fft.ComplexFft;
 import org.vmse.kernel.grid.PeriodicGrid;
 
@@ -35,20 +36,27 @@ import org.vmse.kernel.grid.PeriodicGrid;
  * the local truncation error, small on a resolved mesh but not zero. The solver reports it.
  *
  * <p>Stability. {@code N} is treated explicitly, so the step is stable only while the largest eigenvalue of
- * {@code dt N} stays inside RK4's stability region on the imaginary axis ({@code |z| < 2 sqrt 2}):
+ * {@code dt N} stays inside RK4's stability region on the imaginary axis ({@code |z| < 2 sqrt 2}); its estimate is
+ * {@link #stabilityNumber}:
  * <pre>
- *   dt (eps / 2) max_x |m - mbar| (pi / dx)^2  &lt;  about 2.8.
+ *   z = dt ((eps / 2) max_x |m - mbar| (pi / dx)^2 + max_x |V - Vbar| / eps)  &lt;  {@value #STABILITY_LIMIT}.
  * </pre>
  * Choosing {@code mbar} as the mid-range minimizes {@code max |m - mbar|}. For the example-1 mass {@code 1 + x^2}
  * on {@code [0, 1.25)} the paper's mesh ({@code dx = eps / 4}, {@code dt = eps^1.2 / 8}) gives about 3.4 at
- * {@code eps = 2^-6}: there it needs a smaller {@code dt}.
+ * {@code eps = 2^-6}: a deterministic run is refused there before it starts. A time-dependent (random) mass is
+ * checked at every step instead: where {@code z} of the mass at the step's start exceeds the limit, the step is
+ * taken as {@code ceil(z / limit)} equal substeps, each sampling the mass at its own start, middle and end, and the
+ * substeps are counted ({@link StepperStatistics#substeps()}). The start is the sample at hand when the step begins
+ * (an Ornstein-Uhlenbeck field cannot be drawn backwards in time); within one step the field's range moves by
+ * {@code O(dt / (a eps))} of itself.
  *
  * <p>Source: S. Balac, P. Cornilleau, M. Quiroga (2013), on the interaction-picture RK4 method introduced by
  * J. Hult, J. Lightwave Technol. 25 (2007); the same scheme as XMDS2's interaction-picture RK4 integrator.
  *
  * <p>All work arrays and the FFT plan are made in the constructor; a step allocates nothing. The phases
- * {@code exp(L0 dt / 2)} are tabulated per {@code (dt, mbar)} and recomputed only when either changes. Not
- * thread-safe.
+ * {@code exp(L0 dt / 2)} are tabulated whenever {@code (dt, mbar)} changes, i.e. every step for a random mass, by
+ * a recurrence in the wavenumber (no trigonometric call per mode). The {@code 1/M} of every inverse transform is
+ * folded into the multiplication by {@code m - mbar}. Not thread-safe.
  */
 public final class InteractionPictureRk4Stepper implements TimeStepper {
 
@@ -59,6 +67,11 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double potentialMean;
     private final ComplexFft fft;
     private final double[] mu;
+    /** {@code mu} with each entry twice, matching the interleaved layout: a unit-stride loop the JIT vectorizes. */
+    private final double[] muPairs;
+    private final double invSize;
+    private final double potentialSpread;
+    private final double nyquist;
 
     private double[] mStart;
     private final double[] mHalf;
@@ -73,6 +86,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double[] physical;
     private final double[] physicalV;
 
+    private final double[] massBounds = new double[2];
     private boolean constantMassReady;
     private double lastEndTime = Double.NaN;
     private double massMean;
@@ -83,6 +97,10 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
 
     private long steps;
     private long ffts;
+    private long substeps;
+
+    /** The largest {@link #stabilityNumber} a step may have; RK4's imaginary-axis bound is {@code 2 sqrt 2}. */
+    public static final double STABILITY_LIMIT = 2.8;
 
     /**
      * @param grid      the periodic grid
@@ -99,14 +117,25 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         this.mass = mass;
         this.fft = fft;
         this.mu = grid.derivativeSymbol();
+        this.muPairs = new double[2 * size];
+        for (int p = 0; p < 2 * size; p++) {
+            muPairs[p] = mu[p / 2];
+        }
+        this.invSize = 1.0 / size;
+        this.nyquist = grid.nyquist();
         if (potential == null) {
             this.potentialDeviation = null;
             this.potentialMean = 0;
+            this.potentialSpread = 0;
         } else {
-            this.potentialMean = StepperInputs.midRange(potential);
+            double[] b = new double[2];
+            Extrema.of(potential, b);
+            this.potentialMean = 0.5 * (b[0] + b[1]);
+            this.potentialSpread = 0.5 * (b[1] - b[0]);
+            // stored divided by M: the inverse transforms are unscaled
             this.potentialDeviation = new double[size];
             for (int j = 0; j < size; j++) {
-                potentialDeviation[j] = potential[j] - potentialMean;
+                potentialDeviation[j] = (potential[j] - potentialMean) * invSize;
             }
         }
         this.mStart = new double[size];
@@ -122,53 +151,89 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         this.physicalV = potential == null ? null : new double[2 * size];
     }
 
+    /**
+     * The stability number {@code z = dt ((eps/2) massSpread nyquist^2 + potentialSpread / eps)} of a step, with
+     * {@code massSpread = max|m - mbar|}, {@code potentialSpread = max|V - Vbar|} and {@code nyquist = pi / dx}; the
+     * step is stable while {@code z <= }{@value #STABILITY_LIMIT}.
+     */
+    public static double stabilityNumber(double dt, double eps, double massSpread, double potentialSpread,
+                                         double nyquist) {
+        return dt * (0.5 * eps * massSpread * nyquist * nyquist + potentialSpread / eps);
+    }
+
     @Override
     public void step(double t, double dt, double[] uHat) {
-        double[] m0;
-        double[] mh;
-        double[] m1;
-        if (mass.isTimeDependent()) {
-            if (t == lastEndTime) {
-                double[] swap = mStart;
-                mStart = mEnd;
-                mEnd = swap;
-            } else {
-                mass.fill(t, mStart);
-            }
-            mass.fill(t + 0.5 * dt, mHalf);
-            mass.fill(t + dt, mEnd);
-            lastEndTime = t + dt;
-            massMean = StepperInputs.midRange(mHalf);
-            m0 = mStart;
-            mh = mHalf;
-            m1 = mEnd;
-        } else {
+        if (!mass.isTimeDependent()) {
             if (!constantMassReady) {
                 mass.fill(t, mStart);
-                massMean = StepperInputs.midRange(mStart);
+                Extrema.of(mStart, massBounds);
+                massMean = 0.5 * (massBounds[0] + massBounds[1]);
                 constantMassReady = true;
             }
-            m0 = mStart;
-            mh = mStart;
-            m1 = mStart;
+            advance(dt, uHat, mStart, mStart, mStart);
+            steps++;
+            return;
         }
+        if (t != lastEndTime) {
+            mass.fill(t, mStart); // else mStart is the previous step's end sample
+        }
+        Extrema.of(mStart, massBounds);
+        double z = stabilityNumber(dt, eps, 0.5 * (massBounds[1] - massBounds[0]), potentialSpread, nyquist);
+        int parts = z > STABILITY_LIMIT ? (int) Math.ceil(z / STABILITY_LIMIT) : 1;
+        double h = dt / parts;
+        double end = t;
+        for (int i = 0; i < parts; i++) {
+            double ts = t + i * h;
+            end = i == parts - 1 ? t + dt : t + (i + 1) * h;
+            if (i > 0) {
+                swapStartEnd();
+            }
+            mass.fill(ts + 0.5 * (end - ts), mHalf);
+            mass.fill(end, mEnd);
+            Extrema.of(mHalf, massBounds);
+            massMean = 0.5 * (massBounds[0] + massBounds[1]);
+            advance(end - ts, uHat, mStart, mHalf, mEnd);
+        }
+        swapStartEnd();
+        lastEndTime = end;
+        if (parts > 1) {
+            substeps += parts;
+        }
+        steps++;
+    }
+
+    private void swapStartEnd() {
+        double[] swap = mStart;
+        mStart = mEnd;
+        mEnd = swap;
+    }
+
+    /** One RK4IP step of length {@code dt} with the mass samples at its start, middle and end. */
+    private void advance(double dt, double[] uHat, double[] m0, double[] mh, double[] m1) {
         if (!expReady || dt != expDt || massMean != expMassMean) {
             tabulateExponential(dt);
         }
-        double th = t + 0.5 * dt;
         int n2 = 2 * size;
-
-        // k1 = E N(t, U); a = E U; acc = a + dt/6 k1; stage = a + dt/2 k1
-        applyN(uHat, m0, k);
-        applyE(k);
-        System.arraycopy(uHat, 0, a, 0, n2);
-        applyE(a);
         double h6 = dt / 6;
         double h3 = dt / 3;
         double h2 = dt / 2;
-        for (int p = 0; p < n2; p++) {
-            acc[p] = a[p] + h6 * k[p];
-            stage[p] = a[p] + h2 * k[p];
+        // k1 = E N(t, U); a = E U; acc = a + dt/6 k1; stage = a + dt/2 k1
+        applyN(uHat, m0, k);
+        for (int s = 0; s < size; s++) {
+            double er = expRe[s];
+            double ei = expIm[s];
+            int re = 2 * s;
+            int im = re + 1;
+            double kr = er * k[re] - ei * k[im];
+            double ki = er * k[im] + ei * k[re];
+            double ar = er * uHat[re] - ei * uHat[im];
+            double ai = er * uHat[im] + ei * uHat[re];
+            a[re] = ar;
+            a[im] = ai;
+            acc[re] = ar + h6 * kr;
+            acc[im] = ai + h6 * ki;
+            stage[re] = ar + h2 * kr;
+            stage[im] = ai + h2 * ki;
         }
         // k2 = N(t + dt/2, a + dt/2 k1)
         applyN(stage, mh, k);
@@ -176,26 +241,33 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             acc[p] += h3 * k[p];
             stage[p] = a[p] + h2 * k[p];
         }
-        // k3 = N(t + dt/2, a + dt/2 k2)
+        // k3 = N(t + dt/2, a + dt/2 k2); stage = E (a + dt k3)
         applyN(stage, mh, k);
-        for (int p = 0; p < n2; p++) {
-            acc[p] += h3 * k[p];
-            stage[p] = a[p] + dt * k[p];
+        for (int s = 0; s < size; s++) {
+            int re = 2 * s;
+            int im = re + 1;
+            acc[re] += h3 * k[re];
+            acc[im] += h3 * k[im];
+            double xr = a[re] + dt * k[re];
+            double xi = a[im] + dt * k[im];
+            stage[re] = expRe[s] * xr - expIm[s] * xi;
+            stage[im] = expRe[s] * xi + expIm[s] * xr;
         }
-        // k4 = N(t + dt, E (a + dt k3))
-        applyE(stage);
+        // k4 = N(t + dt, E (a + dt k3)); U_new = E acc + dt/6 k4
         applyN(stage, m1, k);
-        // U_new = E acc + dt/6 k4
-        applyE(acc);
-        for (int p = 0; p < n2; p++) {
-            uHat[p] = acc[p] + h6 * k[p];
+        for (int s = 0; s < size; s++) {
+            int re = 2 * s;
+            int im = re + 1;
+            double xr = acc[re];
+            double xi = acc[im];
+            uHat[re] = expRe[s] * xr - expIm[s] * xi + h6 * k[re];
+            uHat[im] = expRe[s] * xi + expIm[s] * xr + h6 * k[im];
         }
-        steps++;
     }
 
     @Override
     public StepperStatistics statistics() {
-        return new StepperStatistics(steps, 0, 0, ffts);
+        return new StepperStatistics(steps, 0, 0, ffts, substeps);
     }
 
     @Override
@@ -203,40 +275,71 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         return "rk4ip";
     }
 
-    /** {@code E = exp(L0 dt / 2) = exp(-i theta)}, {@code theta = dt/2 ((eps/2) mbar mu^2 + Vbar / eps)}. */
+    /**
+     * {@code E = exp(L0 dt / 2) = exp(-i theta)}, {@code theta = dt/2 ((eps/2) mbar mu^2 + Vbar / eps)}. With
+     * {@code mu_s = s kappa} ({@link PeriodicGrid#derivativeSymbol}: {@code kappa = 2 pi / L}, negative wavenumbers
+     * mirrored, Nyquist zeroed), {@code theta_s = g s^2 + beta}, and {@code E_{s+4} = E_s exp(-i g (8s + 16))}: four
+     * independent recurrences (a single one is latency-bound), two complex products per mode, no trigonometric call
+     * per mode. Re-seeded exactly every {@value #RESEED} modes; the modulus is pulled back to one at every product.
+     */
     private void tabulateExponential(double dt) {
-        for (int s = 0; s < size; s++) {
-            double theta = 0.5 * dt * (0.5 * eps * massMean * mu[s] * mu[s] + potentialMean / eps);
-            expRe[s] = Math.cos(theta);
-            expIm[s] = -Math.sin(theta);
+        double kappa = mu[1];
+        double g = 0.5 * dt * 0.5 * eps * massMean * kappa * kappa;
+        double beta = 0.5 * dt * potentialMean / eps;
+        double stepRe = Math.cos(32 * g); // ratio of consecutive lane factors: exp(-i g (8(s+4) + 16 - 8s - 16))
+        double stepIm = -Math.sin(32 * g);
+        int half = (size + 1) / 2; // modes s = 0 .. half-1 have mu_s = s kappa
+        for (int block = 0; block < half; block += RESEED) {
+            int stop = Math.min(half, block + RESEED);
+            for (int lane = 0; lane < LANES && block + lane < stop; lane++) {
+                int s = block + lane;
+                double theta = g * s * s + beta;
+                double er = Math.cos(theta);
+                double ei = -Math.sin(theta);
+                double rho = g * (8 * s + 16);
+                double rr = Math.cos(rho);
+                double ri = -Math.sin(rho);
+                for (; s < stop; s += LANES) {
+                    expRe[s] = er;
+                    expIm[s] = ei;
+                    double nr = er * rr - ei * ri;
+                    double ni = er * ri + ei * rr;
+                    // one Newton step towards |E| = 1: a pure phase must stay one, or the norm drifts every step
+                    double f = 1.5 - 0.5 * (nr * nr + ni * ni);
+                    er = nr * f;
+                    ei = ni * f;
+                    double nrr = rr * stepRe - ri * stepIm;
+                    ri = rr * stepIm + ri * stepRe;
+                    rr = nrr;
+                }
+            }
+        }
+        for (int s = 1; s < half; s++) {
+            expRe[size - s] = expRe[s];
+            expIm[size - s] = expIm[s];
+        }
+        if (size % 2 == 0) {
+            expRe[size / 2] = Math.cos(beta); // Nyquist: mu = 0
+            expIm[size / 2] = -Math.sin(beta);
         }
         expDt = dt;
         expMassMean = massMean;
         expReady = true;
     }
 
-    /** {@code x <- E x}, in place. */
-    private void applyE(double[] x) {
-        for (int s = 0; s < size; s++) {
-            double er = expRe[s];
-            double ei = expIm[s];
-            double re = x[2 * s];
-            double im = x[2 * s + 1];
-            x[2 * s] = er * re - ei * im;
-            x[2 * s + 1] = er * im + ei * re;
-        }
-    }
+    private static final int RESEED = 64;
+    private static final int LANES = 4;
 
     /** {@code y = N(x)} with the mass samples {@code m}, see the class comment; {@code y} must not be {@code x}. */
     private void applyN(double[] x, double[] m, double[] y) {
-        for (int s = 0; s < size; s++) {
-            physical[2 * s] = mu[s] * x[2 * s];
-            physical[2 * s + 1] = mu[s] * x[2 * s + 1];
+        for (int p = 0; p < 2 * size; p++) {
+            physical[p] = muPairs[p] * x[p];
         }
-        fft.inverse(physical);
+        fft.inverseUnscaled(physical);
         double mbar = massMean;
+        double scale = invSize;
         for (int j = 0; j < size; j++) {
-            double dm = m[j] - mbar;
+            double dm = (m[j] - mbar) * scale;
             physical[2 * j] *= dm;
             physical[2 * j + 1] *= dm;
         }
@@ -251,7 +354,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         }
         if (potentialDeviation != null) {
             System.arraycopy(x, 0, physicalV, 0, 2 * size);
-            fft.inverse(physicalV);
+            fft.inverseUnscaled(physicalV);
             for (int j = 0; j < size; j++) {
                 physicalV[2 * j] *= potentialDeviation[j];
                 physicalV[2 * j + 1] *= potentialDeviation[j];

@@ -1,5 +1,6 @@
 package org.vmse.kernel.vmse;
 
+import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.fft.ComplexFft;
 import org.vmse.kernel.grid.PeriodicGrid;
 
@@ -24,12 +25,8 @@ final class StepperInputs {
 
     /** {@code (min + max) / 2}: the constant coefficient the preconditioner or the interaction picture uses. */
     static double midRange(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double a : v) {
-            lo = Math.min(lo, a);
-            hi = Math.max(hi, a);
-        }
-        return 0.5 * (lo + hi);
+        double[] b = new double[2];
+        Extrema.of(v, b);
+        return 0.5 * (b[0] + b[1]);
     }
 }

@@ -7,8 +7,10 @@ package org.vmse.kernel.vmse;
  * @param krylovIterations     Krylov iterations in all steps together
  * @param maxKrylovIterations  most Krylov iterations in one step
  * @param ffts                 complex FFTs of length {@code M} performed
+ * @param substeps             substeps taken by the steps an explicit scheme had to split for stability (0 if none)
  */
-public record StepperStatistics(long steps, long krylovIterations, int maxKrylovIterations, long ffts) {
+public record StepperStatistics(long steps, long krylovIterations, int maxKrylovIterations, long ffts,
+                                long substeps) {
 
     /** Mean Krylov iterations per step, 0 before the first step. */
     public double meanKrylovIterations() {

@@ -88,12 +88,23 @@ public final class VmseSolver {
         return new VmseSolution(plan.outputTimes(), densities, wave, driftMax, stepper.statistics());
     }
 
+    /** Four partial sums: one chain of dependent additions cost about a microsecond per step at M = 416. */
     private static double squaredNorm(double[] v) {
-        double s = 0;
-        for (double a : v) {
-            s += a * a;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < v.length; j += 4) {
+            s0 += v[j] * v[j];
+            s1 += v[j + 1] * v[j + 1];
+            s2 += v[j + 2] * v[j + 2];
+            s3 += v[j + 3] * v[j + 3];
         }
-        return s;
+        for (; j < v.length; j++) {
+            s0 += v[j] * v[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double[] modulusSquared(double[] u) {

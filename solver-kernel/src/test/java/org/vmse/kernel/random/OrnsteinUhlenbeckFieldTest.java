@@ -70,7 +70,7 @@ class OrnsteinUhlenbeckFieldTest {
         // M = 1: Z_0 = D g_0, Z_1 = rho_t Z_0 + sqrt(1 - rho_t^2) D g_1, rho_t = exp(-h / (a eps))
         OrnsteinUhlenbeckField one = new OrnsteinUhlenbeckField(D, A, B, EPS, L, 1);
         one.reset(RealizationStream.of(5, 9));
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(RealizationStream.of(5, 9));
+        ZigguratSampler.NormalizedGaussian g = OrnsteinUhlenbeckField.normals(RealizationStream.of(5, 9));
         double[] z = new double[1];
         one.fill(0.3, z);
         double z0 = D * g.sample();
@@ -83,7 +83,7 @@ class OrnsteinUhlenbeckFieldTest {
         OrnsteinUhlenbeckField two = new OrnsteinUhlenbeckField(D, A, B, EPS, L, 2);
         assertEquals(Math.exp(-(L / 2) / (B * EPS)), two.spaceCorrelation(), 1e-16);
         two.reset(RealizationStream.of(5, 10));
-        g = ZigguratSampler.NormalizedGaussian.of(RealizationStream.of(5, 10));
+        g = OrnsteinUhlenbeckField.normals(RealizationStream.of(5, 10));
         double[] e = new double[2];
         two.fill(0, e);
         double g0 = g.sample();

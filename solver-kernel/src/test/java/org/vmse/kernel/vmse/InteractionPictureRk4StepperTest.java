@@ -59,6 +59,32 @@ class InteractionPictureRk4StepperTest {
     }
 
     @Test
+    void aTimeDependentMassBeyondTheLimitIsTakenInSubsteps() {
+        // Example 1 at eps = 2^-5 on the paper's dt: stability number 3.85 > 2.8, which blows a plain run up (see
+        // fourthOrderInTimeForExampleOne). Declared time-dependent, as a random mass is, the mass is checked at
+        // every step: each step is split into ceil(3.85 / 2.8) = 2 substeps, counted, and the run is the run on
+        // half the step (equal up to the rounding of the substep times).
+        double eps = Math.pow(2, -5);
+        PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(1.25, eps / 4);
+        double paperDt = Math.pow(eps, 1.2) / 8;
+        double z = example1StabilityNumber(grid, eps, paperDt);
+        double limit = InteractionPictureRk4Stepper.STABILITY_LIMIT;
+        assertTrue(z > limit && z < 2 * limit, "two substeps expected: " + z);
+        WavePacket packet = new WavePacket(128, 0.4, 1);
+        double T = 0.125;
+        MassField moving = CrankNicolsonStepperTest.mass((t, x) -> 1 + x * x, true);
+        VmseSolution split = solve(grid, eps, moving, null, packet, T, paperDt);
+        long steps = split.statistics().steps();
+        assertEquals(2 * steps, split.statistics().substeps(), "every step split in two");
+        double step = new TimePlan(new double[] {T}, paperDt).stepLength(0);
+        VmseSolution half = solve(grid, eps, EXAMPLE1, null, packet, T, step / 2);
+        assertEquals(2 * steps, half.statistics().steps());
+        assertEquals(0, half.statistics().substeps());
+        double diff = CrankNicolsonStepperTest.maxDiff(split.finalWave(), half.finalWave());
+        assertTrue(diff < 1e-11, "split run against the run on dt/2: " + diff);
+    }
+
+    @Test
     void fourthOrderInTimeWithTimeDependentMass() {
         // Example-2 mass: max|m - mbar| <= 0.24, so the paper's dt = eps^1.2/8 is stable (number ~1.2).
         // The mass is sampled at t, t + dt/2, t + dt; taking it at one time per step would lose the order.

@@ -56,19 +56,20 @@ public record DeterministicRun(ExperimentConfig config, Discretization discretiz
         return new DeterministicRun(cfg, disc, solution, limit, err, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
     }
 
-    /** RK4 is stable on the imaginary axis up to {@code 2 sqrt 2}; the bound on {@code dt N} is an estimate. */
-    static final double RK4IP_STABILITY_LIMIT = 2.8;
-
     private static TimeStepper rk4ip(ExperimentConfig cfg, Discretization disc, MassField mass, double[] potential) {
         PeriodicGrid grid = disc.grid();
         double mbar = 0.5 * (disc.massMin() + disc.massMax());
         double spread = Math.max(disc.massMax() - mbar, mbar - disc.massMin());
-        double number = disc.dt() * cfg.eps() / 2 * spread * grid.nyquist() * grid.nyquist();
-        if (number > RK4IP_STABILITY_LIMIT && !cfg.mesh().allowUnresolved()) {
-            double dtMax = RK4IP_STABILITY_LIMIT / (cfg.eps() / 2 * spread * grid.nyquist() * grid.nyquist());
+        double vSpread = potential == null ? 0 : 0.5 * (java.util.Arrays.stream(potential).max().getAsDouble()
+                - java.util.Arrays.stream(potential).min().getAsDouble());
+        double limit = InteractionPictureRk4Stepper.STABILITY_LIMIT;
+        double number = InteractionPictureRk4Stepper.stabilityNumber(disc.dt(), cfg.eps(), spread, vSpread,
+                grid.nyquist());
+        if (number > limit && !cfg.mesh().allowUnresolved()) {
+            double dtMax = limit * disc.dt() / number;
             throw new ConfigurationException(String.format("scheme = rk4ip is explicit in m - mbar: mesh.dt = %.4g"
-                    + " gives dt (eps/2) max|m - mbar| (pi/dx)^2 = %.2f, above the stability limit %.1f. Use"
-                    + " mesh.dt <= %.4g, or scheme = cn", disc.dt(), number, RK4IP_STABILITY_LIMIT, dtMax));
+                    + " gives dt ((eps/2) max|m - mbar| (pi/dx)^2 + max|V - Vbar|/eps) = %.2f, above the stability"
+                    + " limit %.1f. Use mesh.dt <= %.4g, or scheme = cn", disc.dt(), number, limit, dtMax));
         }
         return new InteractionPictureRk4Stepper(grid, cfg.eps(), GridMass.of(mass, grid), potential,
                 cfg.fft().create(grid.M()));

@@ -115,6 +115,7 @@ public final class EnsembleReport {
         s.put("krylov_iters_mean", run.merged().meanKrylovIterations());
         s.put("fft", run.config().fft().key());
         s.put("scheme", run.config().scheme());
+        s.put("rk4ip_substeps", run.merged().substeps());
         s.put("partitions", run.partitions());
         s.put("block_size", cfg.ensemble().blockSize());
         s.put("covariance_stride", cfg.ensemble().covarianceStride());

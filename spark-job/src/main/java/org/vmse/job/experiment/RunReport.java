@@ -67,6 +67,7 @@ public final class RunReport {
         s.put("norm_drift_max", run.vmse().normDriftMax());
         s.put("krylov_iters_mean", st.meanKrylovIterations());
         s.put("krylov_iters_max", st.maxKrylovIterations());
+        s.put("rk4ip_substeps", st.substeps());
         s.put("ffts_per_step", st.fftsPerStep());
         s.put("scheme", run.config().scheme());
         s.put("fft", run.config().fft().key());

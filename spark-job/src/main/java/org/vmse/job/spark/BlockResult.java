@@ -27,6 +27,7 @@ public final class BlockResult implements Serializable {
     long nonPositivePoints;
     long steps;
     long krylovIterations;
+    long substeps;
     double massMinimum = Double.POSITIVE_INFINITY;
     double computeSeconds;
 
@@ -72,6 +73,11 @@ public final class BlockResult implements Serializable {
         return steps == 0 ? 0 : (double) krylovIterations / steps;
     }
 
+    /** Substeps of the RK4IP steps split for stability, over all realizations (0 for Crank-Nicolson). */
+    public long substeps() {
+        return substeps;
+    }
+
     /** The smallest mass seen. */
     public double massMinimum() {
         return massMinimum;
@@ -97,6 +103,7 @@ public final class BlockResult implements Serializable {
         nonPositivePoints += other.nonPositivePoints;
         steps += other.steps;
         krylovIterations += other.krylovIterations;
+        substeps += other.substeps;
         massMinimum = Math.min(massMinimum, other.massMinimum);
         computeSeconds += other.computeSeconds;
         return this;

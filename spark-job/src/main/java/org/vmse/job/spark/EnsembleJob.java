@@ -171,6 +171,7 @@ public final class EnsembleJob {
                 acc.nonPositivePoints += r.nonPositivePoints();
                 acc.steps += r.steps();
                 acc.krylovIterations += r.krylovIterations();
+                acc.substeps += r.substeps();
                 acc.massMinimum = Math.min(acc.massMinimum, r.massMinimum());
             }
             acc.computeSeconds += (System.nanoTime() - t0) * 1e-9;
