@@ -1,5 +1,9 @@
 package org.vmse.kernel.fft;
 
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Properties;
+
 /** The FFT implementations behind {@link ComplexFft}, chosen at run time by name ({@code fft} in an experiment). */
 public enum FftBackend {
 
@@ -13,17 +17,39 @@ public enum FftBackend {
         return this == FFTW ? new FftwFft(size) : new JTransformsFft(size);
     }
 
-    /** The backend named {@code jtransforms} or {@code fftw}. */
+    /** The backend named {@code jtransforms} or {@code fftw} ({@code auto} is resolved by {@link #auto}). */
     public static FftBackend parse(String name) {
         return switch (name) {
             case "jtransforms" -> JTRANSFORMS;
             case "fftw" -> FFTW;
-            default -> throw new IllegalArgumentException("fft must be jtransforms or fftw, got " + name);
+            default -> throw new IllegalArgumentException("fft must be auto, jtransforms or fftw, got " + name);
         };
+    }
+
+    /** What {@code fft = auto} means: FFTW where it loaded ({@code fftwLoaded}), JTransforms otherwise. */
+    public static FftBackend auto(boolean fftwLoaded) {
+        return fftwLoaded ? FFTW : JTRANSFORMS;
     }
 
     /** The name used in configuration and reports. */
     public String key() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The library and its version, for provenance: e.g. {@code fftw-3.3.10-sse2-avx}, {@code JTransforms 3.1}. */
+    public String library() {
+        if (this == FFTW) {
+            return FftwFft.available() ? FftwFft.version() : "FFTW (not loaded)";
+        }
+        try (InputStream in = JTransformsFft.class.getResourceAsStream(
+                "/META-INF/maven/com.github.wendykierp/JTransforms/pom.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return "JTransforms " + p.getProperty("version", "(version unknown)");
+        } catch (java.io.IOException e) {
+            return "JTransforms (version unknown)";
+        }
     }
 }

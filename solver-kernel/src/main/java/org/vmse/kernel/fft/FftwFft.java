@@ -23,7 +23,9 @@ public final class FftwFft implements ComplexFft {
     private static final int BACKWARD = 1;
     private static final int MEASURE = 0;
     private static final Object PLANNER = new Object();
-    private static final String LOAD_ERROR = load();
+    /** The library name that loaded (one element, set by {@link #load}; declared before the load runs). */
+    private static final String[] LIBRARY = new String[1];
+    private static final String LOAD_ERROR = load("fftw3", "libfftw3.so.3");
 
     private final int size;
     private final Pointer input;
@@ -57,6 +59,16 @@ public final class FftwFft implements ComplexFft {
     /** Whether the FFTW library loaded. */
     public static boolean available() {
         return LOAD_ERROR == null;
+    }
+
+    /** Why the FFTW library did not load, or {@code null} if it did. */
+    public static String loadError() {
+        return LOAD_ERROR;
+    }
+
+    /** FFTW's own version string ({@code fftw_version}, e.g. {@code fftw-3.3.10-sse2-avx}). */
+    static String version() {
+        return NativeLibrary.getInstance(LIBRARY[0]).getGlobalVariableAddress("fftw_version").getString(0);
     }
 
     @Override
@@ -93,18 +105,23 @@ public final class FftwFft implements ComplexFft {
         return "fftw";
     }
 
-    private static String load() {
-        for (String name : new String[] {"fftw3", "libfftw3.so.3"}) {
+    /**
+     * Binds the natives to the first of {@code names} that loads; returns {@code null} on success, else the last
+     * loader's message (package-private so a test can ask for a library that does not exist).
+     */
+    static String load(String... names) {
+        String error = "no library name given";
+        for (String name : names) {
             try {
-                Native.register(FftwFft.class, NativeLibrary.getInstance(name));
+                NativeLibrary library = NativeLibrary.getInstance(name);
+                Native.register(FftwFft.class, library);
+                LIBRARY[0] = name;
                 return null;
             } catch (UnsatisfiedLinkError | RuntimeException e) {
-                if (name.equals("libfftw3.so.3")) {
-                    return e.getMessage();
-                }
+                error = e.getMessage();
             }
         }
-        return "not found";
+        return error;
     }
 
     // FFTW 3 API, direct-mapped (fftw3.h)

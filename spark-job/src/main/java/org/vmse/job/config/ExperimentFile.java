@@ -202,12 +202,31 @@ public final class ExperimentFile {
     }
 
     private static FftBackend fft(Config c) {
-        FftBackend b = FftBackend.parse(oneOf(c, "fft", "jtransforms", "fftw"));
+        String name = oneOf(c, "fft", "auto", "jtransforms", "fftw");
+        if (name.equals("auto")) {
+            FftBackend b = FftBackend.auto(FftwFft.available());
+            if (b != FftBackend.FFTW) {
+                fallbackNotice();
+            }
+            return b;
+        }
+        FftBackend b = FftBackend.parse(name);
         if (b == FftBackend.FFTW && !FftwFft.available()) {
             throw new ConfigurationException("fft = fftw needs the FFTW 3 library, which is not installed here"
                     + " (Debian: apt-get install libfftw3-double3); use fft = jtransforms");
         }
         return b;
+    }
+
+    private static boolean fallbackSaid;
+
+    /** One line per process: {@code fft = auto} without FFTW is legitimate, but slower, and the user should know. */
+    private static synchronized void fallbackNotice() {
+        if (!fallbackSaid) {
+            fallbackSaid = true;
+            System.err.println("vmse: fft = auto: FFTW did not load (" + FftwFft.loadError() + "); using JTransforms."
+                    + " apt-get install libfftw3-double3 for the faster backend");
+        }
     }
 
     private static RteSpec rte(Config c, double p0) {

@@ -103,7 +103,7 @@ public final class ConvergenceStudy {
         study.put("runs", runs);
         study.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
         study.put("config", Json.parse(base.resolvedJson()));
-        study.put("provenance", Provenance.describe());
+        study.put("provenance", Provenance.describe(base.fft()));
         Json.write(RunReport.file(dir, "study.json"), study);
         Figures.convergence(RunReport.file(dir, "figures/convergence.png"), base.name() + ": Err(eps) at T = "
                 + base.T(), eps, err, fit, spec.fitMin(), spec.fitMax());

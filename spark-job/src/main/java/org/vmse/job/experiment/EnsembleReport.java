@@ -123,7 +123,7 @@ public final class EnsembleReport {
         s.put("spark_seconds", run.sparkSeconds());
         s.put("wall_seconds", wallSeconds);
         s.put("config", Json.parse(cfg.resolvedJson()));
-        s.put("provenance", Provenance.describe());
+        s.put("provenance", Provenance.describe(cfg.fft()));
         return s;
     }
 

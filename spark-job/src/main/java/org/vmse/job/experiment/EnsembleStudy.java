@@ -121,7 +121,7 @@ public final class EnsembleStudy {
         study.put("paper_rate", 1.0);
         study.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
         study.put("config", Json.parse(base.resolvedJson()));
-        study.put("provenance", Provenance.describe());
+        study.put("provenance", Provenance.describe(base.fft()));
         Json.write(RunReport.file(dir, "study.json"), study);
         Figures.convergenceWithErrors(RunReport.file(dir, "figures/convergence.png"), base.name()
                 + ": Err(eps) of the ensemble mean against the RTE, T = " + base.T(), figureSeries);

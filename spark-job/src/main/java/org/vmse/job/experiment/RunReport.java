@@ -87,7 +87,7 @@ public final class RunReport {
         s.put("vmse_seconds", run.vmseSeconds());
         s.put("liouville_seconds", run.limitSeconds());
         s.put("config", Json.parse(cfg.resolvedJson()));
-        s.put("provenance", Provenance.describe());
+        s.put("provenance", Provenance.describe(cfg.fft()));
         return s;
     }
 

@@ -2,6 +2,7 @@ package org.vmse.job.output;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vmse.kernel.fft.FftBackend;
 
 /**
  * Where a result came from: vmse's version, the git revision of the sources (passed by the launcher as
@@ -10,6 +11,14 @@ import java.util.Map;
 public final class Provenance {
 
     private Provenance() {
+    }
+
+    /** As {@link #describe()}, with the FFT backend a run used and its library's version. */
+    public static Map<String, Object> describe(FftBackend fft) {
+        Map<String, Object> p = describe();
+        p.put("fft_backend", fft.key());
+        p.put("fft_library", fft.library());
+        return p;
     }
 
     public static Map<String, Object> describe() {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.FftwFft;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentFileTest {
@@ -163,5 +165,15 @@ class ExperimentFileTest {
         assertTrue(r.getMessage().contains("rte.initial") && r.getMessage().contains("epsWigner"), r.getMessage());
         ConfigurationException b = fails("ensemble.batches = 1");
         assertTrue(b.getMessage().contains("ensemble.batches"), b.getMessage());
+    }
+
+    @Test
+    void fftAutoTakesFftwWhereItLoadsAndJTransformsElsewhere() throws Exception {
+        ExperimentConfig auto = ExperimentFile.load(write("name = a\nfft = auto"), List.of());
+        assertEquals(FftwFft.available() ? FftBackend.FFTW : FftBackend.JTRANSFORMS, auto.fft());
+        ExperimentConfig byDefault = ExperimentFile.load(write("name = d"), List.of());
+        assertEquals(auto.fft(), byDefault.fft(), "auto is the default");
+        ExperimentConfig pinned = ExperimentFile.load(write("name = j"), List.of("fft=jtransforms"));
+        assertEquals(FftBackend.JTRANSFORMS, pinned.fft());
     }
 }
