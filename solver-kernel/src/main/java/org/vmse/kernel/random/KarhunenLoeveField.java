@@ -32,9 +32,10 @@ import org.vmse.kernel.fft.NonUniformFft;
  *           {@code n_f ~ 2M} ({@code #spaceModes * 2w} multiply-adds, {@code w = 15}, and half an FFT per step).
  *     </ul>
  * </ol>
- * Measured (2-core VM, Java 17, JTransforms, docs/performance.md): the dense sum costs 16-18 us per step at
- * {@code eps = 2^-6} (M = 416, 275 space modes) and 2.5-3.2 ms at {@code eps = 2^-10} (M = 6656, 2751 space modes,
- * 9.2M multiply-adds, a 73 MB table); the non-uniform FFT replaces it wherever {@link Plan} says so.
+ * Measured (2-core VM, Java 17, JTransforms, whole field per step, docs/performance.md): the dense sum costs 20 us
+ * at {@code eps = 2^-6} (M = 416, 275 space modes), 0.2 ms at {@code 2^-8} and 3.4 ms at {@code 2^-10} (M = 6656,
+ * 2751 space modes, 9.2M multiply-adds, a 73 MB table); the non-uniform FFT 8 us, 29 us and 0.13 ms (FFTW: 7, 24,
+ * 126 us). {@link Plan} keeps the dense sum only on grids much coarser than the paper's.
  *
  * <p><b>Use.</b> One instance per thread, reused across realizations: {@link #reset} installs the {@code xi} of a
  * realization, {@link #setSchedule} the stepper's times {@code t_n = tFirst + n dt} (e.g. the half steps
