@@ -46,7 +46,7 @@ public final class NonUniformFft {
 
     /** The finest tolerance: 16 cells, where roundoff (~1e-14) takes over from the kernel's error. */
     public static final double MIN_TOLERANCE = 1e-13;
-    /** Points beyond this would lose digits of their phase on the fine grid. */
+    /** The largest {@code |omega_k|} accepted: only {@code omega_k mod 2 pi} matters, so a larger one is a misuse. */
     public static final double MAX_OMEGA = 1e6;
     /** {@code 2 pi = TWO_PI_HI + TWO_PI_LO} to about 32 digits. */
     private static final double TWO_PI_HI = 2 * Math.PI, TWO_PI_LO = 2.4492935982947064e-16;
@@ -84,7 +84,7 @@ public final class NonUniformFft {
             this.beta = 2.30 * width;
             this.fine = fineSize(Math.max(2 * modes, 2 * width));
             // u = omega n_f / (2 pi) in double-double: a rounded u would move the point by ~ulp(u) cells, an error
-            // growing like |n| ulp(pi) in G(n) (4e-12 at N = 6656); so the kernel sees omega as given, and only the
+            // growing like |n| ulp(pi) in G(n) (3e-12 at N = 6656); so the kernel sees omega as given, and only the
             // integer cell index is reduced mod n_f.
             double scaleHi = fine / TWO_PI_HI;
             double scaleLo = (Math.fma(-scaleHi, TWO_PI_HI, fine) - scaleHi * TWO_PI_LO) / TWO_PI_HI;
@@ -100,7 +100,8 @@ public final class NonUniformFft {
                 double uHi = om * scaleHi, uLo = Math.fma(om, scaleHi, -uHi) + om * scaleLo;
                 long l0 = (long) Math.ceil(uHi - width / 2.0);
                 for (int i = 0; i < width; i++) {
-                    kernel[k * width + i] = es(2 * ((l0 + i - uHi) - uLo) / width); // l0 + i - uHi is exact
+                    // l0 + i - uHi is exact where |uHi| >= w (Sterbenz), else within an ulp of an offset below w
+                    kernel[k * width + i] = es(2 * ((l0 + i - uHi) - uLo) / width);
                 }
                 first[k] = (int) Math.floorMod(l0, (long) fine);
                 // psi(l h + x) = psi(-l h - x): the cells of -omega_k are -(l0 + i), with the same values
