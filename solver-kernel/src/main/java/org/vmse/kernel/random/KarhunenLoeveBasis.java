@@ -271,6 +271,11 @@ public final class KarhunenLoeveBasis implements java.io.Serializable {
         return psiNorm[i - 1];
     }
 
+    /** The normalisation of {@code phi_j}: {@code phi_j(x) = phiNorm(j) * cos|sin(v_j (x - L/2))}. */
+    double phiNorm(int j) {
+        return phiNorm[j - 1];
+    }
+
     private static double mode(double[] roots, double[] norm, int i, double u) {
         double arg = roots[i - 1] * u;
         return norm[i - 1] * (i % 2 == 1 ? Math.cos(arg) : Math.sin(arg));

@@ -3,6 +3,8 @@ package org.vmse.kernel.random;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.NonUniformFft;
 
 /**
  * One realization of the truncated Karhunen-Loeve field (4.20),
@@ -15,16 +17,25 @@ import java.util.stream.IntStream;
  *   <li>time modes {@code cos/sin(w_i (t - T/2))} advance by a rotation of angle {@code w_i dt} per step, re-seeded
  *       from exact values at every block start and every 64 steps ({@code #timeModes} per step);
  *   <li>{@code c_j(t) = sum_{p with j} sqrt(lambda_i sigma_j) psi_i(t) xi_p} ({@code #pairs} per step);
- *   <li>{@code sum_j c_j(t) phi_j(x_m)} as the matrix product {@code Phi^T C} with the shared table {@code Phi} of
- *       {@link Plan}. Cosine modes are even and sine modes odd about {@code L/2}, and the grid is symmetric
- *       ({@code x_{M-m} - L/2 = -(x_m - L/2)}), so only rows {@code m = 0..M/2} are stored and the two parities are
- *       summed separately: {@code out[m] = E + O}, {@code out[M-m] = E - O} ({@code #spaceModes * M/2} per step).
+ *   <li>{@code sum_j c_j(t) phi_j(x_m)}, by whichever of two methods {@link Plan} found cheaper for the grid:
+ *     <ul>
+ *       <li><b>dense</b>: the matrix product {@code Phi^T C} with a shared table {@code Phi}. Cosine modes are even
+ *           and sine modes odd about {@code L/2}, and the grid is symmetric ({@code x_{M-m} - L/2 = -(x_m - L/2)}),
+ *           so only rows {@code m = 0..M/2} are stored and the two parities are summed separately:
+ *           {@code out[m] = E + O}, {@code out[M-m] = E - O} ({@code #spaceModes * M/2} per step). The product
+ *           streams each table row once per block with inner loops over the {@code B} contiguous columns.
+ *       <li><b>non-uniform FFT</b>: with {@code x_m - L/2 = (n - s) dx}, {@code n = m - floor(M/2)}, {@code s = 0}
+ *           for even and {@code 1/2} for odd {@code M}, {@code out[m] = Re sum_j a_j exp(i omega_j n)} where
+ *           {@code omega_j = v_j dx}, {@code a_j = c_j norm_j e^{-i omega_j s}} for cosine and {@code -i} times
+ *           that for sine modes ({@code Re(-i e^{i theta}) = sin theta}): a type-1 {@link NonUniformFft} at
+ *           tolerance {@value #NUFFT_TOLERANCE} relative to {@code sum_j |a_j|}, two time steps per FFT of length
+ *           {@code n_f ~ 2M} ({@code #spaceModes * 2w} multiply-adds, {@code w = 15}, and half an FFT per step).
+ *     </ul>
  * </ol>
- * The product streams each table row once per block with inner loops over the {@code B} contiguous columns. Measured
- * (2-core VM, Java 17): 16-18 us per step at {@code eps = 2^-6} (M = 416, 275 space modes) and 2.5-2.9 ms at
- * {@code eps = 2^-10} (M = 6656, 2751 space modes, 9.2M multiply-adds, a 73 MB table), against 7 us and 100 us for one
- * FFT of size M: at small {@code eps} the exact O(M) Ornstein-Uhlenbeck sampler (or a non-uniform FFT for step 3) is
- * the fast path; this class is the paper's KL field.
+ * Measured (2-core VM, Java 17, JTransforms, whole field per step, docs/performance.md): the dense sum costs 20 us
+ * at {@code eps = 2^-6} (M = 416, 275 space modes), 0.2 ms at {@code 2^-8} and 3.4 ms at {@code 2^-10} (M = 6656,
+ * 2751 space modes, 9.2M multiply-adds, a 73 MB table); the non-uniform FFT 8 us, 29 us and 0.13 ms (FFTW: 7, 24,
+ * 126 us). {@link Plan} keeps the dense sum only on grids much coarser than the paper's.
  *
  * <p><b>Use.</b> One instance per thread, reused across realizations: {@link #reset} installs the {@code xi} of a
  * realization, {@link #setSchedule} the stepper's times {@code t_n = tFirst + n dt} (e.g. the half steps
@@ -38,19 +49,33 @@ public final class KarhunenLoeveField {
     /** Default block of time steps computed together. */
     public static final int DEFAULT_BLOCK = 32;
 
-    /** Read-only data shared by all realizations on one grid: the half table of {@code phi_j(x_m)} and pair layout. */
+    /** Accuracy of the non-uniform FFT relative to {@code sum_j |c_j norm_j|}, the field's largest possible value. */
+    public static final double NUFFT_TOLERANCE = 1e-12;
+
+    /**
+     * Read-only data shared by all realizations on one grid: the pair layout, and either the half table of
+     * {@code phi_j(x_m)} or the non-uniform FFT's plan, whichever method is cheaper (see {@link #plan}).
+     */
     public static final class Plan {
         final KarhunenLoeveBasis basis;
         final int gridPoints, rows, nCos, nSpace, nTime, pairs;
-        /** rows x nSpace, row-major (phi_j(x_r) at [r * nSpace + k]); k < nCos is j = 2k+1, nCos + k is j = 2k+2. */
+        /**
+         * Dense method: rows x nSpace, row-major (phi_j(x_r) at [r * nSpace + k]); k < nCos is j = 2k+1, nCos + k is
+         * j = 2k+2 (the column order of every per-mode array here). {@code null} under the non-uniform FFT.
+         */
         final double[] table;
+        /** Non-uniform FFT method: its plan, points {@code omega_j} in column order; {@code null} under the dense. */
+        final NonUniformFft.Plan spatial;
+        /** Non-uniform FFT method: {@code a_j / c_j} by column, interleaved complex; {@code null} under the dense. */
+        final double[] factor;
         /** slot q (sorted by column, then time index) holds basis pair order[q]. */
         final int[] order, column, timeIndex;
         /** D sqrt(lambda_i sigma_j) / norm of psi_i, per slot. */
         final double[] weight;
         final double[] w;
 
-        private Plan(KarhunenLoeveBasis basis, int gridPoints) {
+        /** {@code nonUniform}: the method of step 3, {@code null} for the cheaper one. */
+        private Plan(KarhunenLoeveBasis basis, int gridPoints, Boolean nonUniform) {
             if (gridPoints < 1) {
                 throw new IllegalArgumentException("grid size M must be >= 1, got " + gridPoints);
             }
@@ -61,14 +86,16 @@ public final class KarhunenLoeveField {
             this.nCos = (nSpace + 1) / 2;
             this.nTime = basis.timeModeCount();
             this.pairs = basis.pairCount();
-            double len = basis.spaceLength();
-            table = new double[rows * nSpace];
-            for (int r = 0; r < rows; r++) {
-                double x = r * len / gridPoints;
-                for (int j = 1; j <= nSpace; j++) {
-                    table[r * nSpace + column(j)] = basis.phi(j, x);
-                }
+            double[] omega = new double[nSpace];
+            for (int j = 1; j <= nSpace; j++) {
+                omega[column(j)] = basis.spaceRoot(j) * basis.spaceLength() / gridPoints; // v_j dx
             }
+            NonUniformFft.Plan nufft = new NonUniformFft.Plan(omega, gridPoints, NUFFT_TOLERANCE);
+            boolean useNufft = nonUniform != null ? nonUniform
+                    : (double) nSpace * rows > NUFFT_BREAK_EVEN * nonUniformCost(nufft);
+            spatial = useNufft ? nufft : null;
+            factor = useNufft ? factors(omega) : null;
+            table = useNufft ? null : table();
             order = IntStream.range(0, pairs).boxed()
                     .sorted(Comparator.<Integer>comparingInt(p -> column(basis.pairSpaceIndex(p)))
                             .thenComparingInt(basis::pairTimeIndex))
@@ -92,6 +119,34 @@ public final class KarhunenLoeveField {
             return j % 2 == 1 ? (j - 1) / 2 : nCos + j / 2 - 1;
         }
 
+        /** {@code phi_j(x_r)}, {@code r <= M/2}, at {@code [r * nSpace + column(j)]}. */
+        private double[] table() {
+            double[] t = new double[rows * nSpace];
+            for (int r = 0; r < rows; r++) {
+                double x = r * basis.spaceLength() / gridPoints;
+                for (int j = 1; j <= nSpace; j++) {
+                    t[r * nSpace + column(j)] = basis.phi(j, x);
+                }
+            }
+            return t;
+        }
+
+        /**
+         * {@code a_j / c_j}: {@code norm_j e^{-i omega_j s}} for cosine and {@code -i norm_j e^{-i omega_j s}} for sine
+         * modes, {@code s = 0} for even and {@code 1/2} for odd {@code M} (then {@code x_m - L/2 = (n - 1/2) dx}).
+         */
+        private double[] factors(double[] omega) {
+            double s = gridPoints % 2 == 0 ? 0 : 0.5;
+            double[] f = new double[2 * nSpace];
+            for (int j = 1; j <= nSpace; j++) {
+                int k = column(j);
+                double norm = basis.phiNorm(j), re = norm * Math.cos(omega[k] * s), im = -norm * Math.sin(omega[k] * s);
+                f[2 * k] = j % 2 == 1 ? re : im;
+                f[2 * k + 1] = j % 2 == 1 ? im : -re;
+            }
+            return f;
+        }
+
         public KarhunenLoeveBasis basis() {
             return basis;
         }
@@ -99,27 +154,71 @@ public final class KarhunenLoeveField {
         public int gridPoints() {
             return gridPoints;
         }
+
+        /** Whether step 3 is the non-uniform FFT (else the dense product). */
+        public boolean nonUniform() {
+            return spatial != null;
+        }
     }
 
-    /** The shared plan for {@code basis} on the grid {@code x_m = m L/M}, {@code m = 0..M-1}. */
+    /**
+     * The shared plan for {@code basis} on the grid {@code x_m = m L/M}, {@code m = 0..M-1}, with the cheaper method
+     * for step 3: the non-uniform FFT where the dense product's {@code #spaceModes (M/2 + 1)} multiply-adds per step
+     * exceed {@link #NUFFT_BREAK_EVEN} times its cost model {@link #nonUniformCost}.
+     */
     public static Plan plan(KarhunenLoeveBasis basis, int gridPoints) {
-        return new Plan(basis, gridPoints);
+        return new Plan(basis, gridPoints, null);
+    }
+
+    /** The plan with the method for step 3 chosen by the caller (tests, measurements). */
+    static Plan plan(KarhunenLoeveBasis basis, int gridPoints, boolean nonUniform) {
+        return new Plan(basis, gridPoints, nonUniform);
+    }
+
+    /**
+     * Where the two methods cost the same, in units of {@link #nonUniformCost}. Measured (JTransforms, 2-core VM,
+     * whole {@code fill} per step, docs/performance.md): equal at ratios 1.2-1.4 (3.8 against 3.7 us at M = 104 with
+     * 181 space modes, ratio 1.2); at Section 4.2's grids the non-uniform FFT is 2.5x faster at {@code eps = 2^-6}
+     * (ratio 2.7) and 7x at {@code 2^-8} (7.6). FFTW moves the crossover lower; the tiny grids it would change do not
+     * matter.
+     */
+    static final double NUFFT_BREAK_EVEN = 1.3;
+
+    /**
+     * The non-uniform FFT's work per time step in dense multiply-adds: the spread ({@code 2w} per mode, as the
+     * points {@code +-omega_j} serve two time steps) and half an FFT of length {@code n_f}, counted
+     * {@code 5 n_f log2 n_f / 2} flops, so about half that in multiply-adds.
+     */
+    static double nonUniformCost(NonUniformFft.Plan p) {
+        double fine = p.fineSize();
+        return 2.0 * p.width() * p.points() + 1.25 * fine * Math.log(fine) / Math.log(2);
     }
 
     private final Plan plan;
     private final int block;
-    private final double[] coef, g, c, accE, accO, out, rotCos, rotSin;
+    private final double[] coef, g, c, out, rotCos, rotSin;
+    /** Dense method's sums of one row; {@code null} under the non-uniform FFT. */
+    private final double[] accE, accO;
+    /** Non-uniform FFT method: the transform and the coefficients {@code a_j} of two time steps; else {@code null}. */
+    private final NonUniformFft spatial;
+    private final double[] firstA, secondA;
     private double tFirst = Double.NaN, dt = Double.NaN;
     private long blockStart = -1;
     private int blockLength;
     private boolean ready;
 
-    /** A field with the default block of {@value #DEFAULT_BLOCK} time steps. */
+    /** A field with the default block of {@value #DEFAULT_BLOCK} time steps (JTransforms for a non-uniform FFT). */
     public KarhunenLoeveField(Plan plan) {
         this(plan, DEFAULT_BLOCK);
     }
 
+    /** A field computing {@code blockSize} time steps at once (JTransforms for a non-uniform FFT). */
     public KarhunenLoeveField(Plan plan, int blockSize) {
+        this(plan, blockSize, FftBackend.JTRANSFORMS);
+    }
+
+    /** As {@link #KarhunenLoeveField(Plan, int)}, with the run's FFT backend for a non-uniform FFT. */
+    public KarhunenLoeveField(Plan plan, int blockSize, FftBackend fft) {
         if (blockSize < 1) {
             throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
         }
@@ -128,8 +227,12 @@ public final class KarhunenLoeveField {
         coef = new double[plan.pairs];
         g = new double[plan.nTime * blockSize];
         c = new double[plan.nSpace * blockSize];
-        accE = new double[blockSize];
-        accO = new double[blockSize];
+        boolean nufft = plan.spatial != null;
+        accE = nufft ? null : new double[blockSize];
+        accO = nufft ? null : new double[blockSize];
+        spatial = nufft ? new NonUniformFft(plan.spatial, fft.create(plan.spatial.fineSize())) : null;
+        firstA = nufft ? new double[2 * plan.nSpace] : null;
+        secondA = nufft ? new double[2 * plan.nSpace] : null;
         out = new double[plan.gridPoints * blockSize];
         rotCos = new double[plan.nTime];
         rotSin = new double[plan.nTime];
@@ -237,7 +340,39 @@ public final class KarhunenLoeveField {
                 c[cb + b] += f * g[gb + b];
             }
         }
-        // 3. spatial sum on the half grid, even (cos) and odd (sin) parts
+        // 3. spatial sum
+        if (spatial != null) {
+            nonUniformSum(width);
+        } else {
+            denseSum(width);
+        }
+    }
+
+    /** Step 3 by the non-uniform FFT, two time steps per transform. */
+    private void nonUniformSum(int width) {
+        int m = plan.gridPoints;
+        for (int b = 0; b < width; b += 2) {
+            boolean two = b + 1 < width;
+            coefficients(b, width, firstA);
+            if (two) {
+                coefficients(b + 1, width, secondA);
+            }
+            spatial.realParts(firstA, two ? secondA : null, out, b * m, (b + 1) * m);
+        }
+    }
+
+    /** {@code a_k = c_k(t_b) factor_k}, interleaved complex, by column {@code k}. */
+    private void coefficients(int b, int width, double[] a) {
+        double[] f = plan.factor;
+        for (int k = 0; k < plan.nSpace; k++) {
+            double ck = c[k * width + b];
+            a[2 * k] = ck * f[2 * k];
+            a[2 * k + 1] = ck * f[2 * k + 1];
+        }
+    }
+
+    /** Step 3 as the product with the half table: even (cos) and odd (sin) parts. */
+    private void denseSum(int width) {
         int ns = plan.nSpace, nc = plan.nCos, m = plan.gridPoints;
         double[] tab = plan.table;
         for (int r = 0; r < plan.rows; r++) {

@@ -1,6 +1,7 @@
 package org.vmse.kernel.random;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.vmse.TimePlan;
 
@@ -25,10 +26,13 @@ public final class RandomMassFields {
             throw new IllegalArgumentException("random.sampler = kl needs the Karhunen-Loeve basis");
         }
         return new KarhunenLoeve(plan(basis, grid.M()), problem.xi(), new TimePlan(problem.outputTimes(),
-                problem.dt()), "rk4ip".equals(problem.scheme()));
+                problem.dt()), "rk4ip".equals(problem.scheme()), problem.fft());
     }
 
-    /** Immutable KL tables by (basis, grid size), shared by the tasks of one JVM (73 MB each at eps = 2^-10). */
+    /**
+     * Immutable KL plans by (basis, grid size), shared by the tasks of one JVM (a dense table is 73 MB at
+     * eps = 2^-10; there the plan holds the non-uniform FFT's 0.4 MB instead).
+     */
     private static final java.util.Map<KarhunenLoeveBasis, java.util.Map<Integer, KarhunenLoeveField.Plan>> PLANS =
             new java.util.WeakHashMap<>();
 
@@ -54,8 +58,8 @@ public final class RandomMassFields {
         private int interval = -1;
 
         KarhunenLoeve(KarhunenLoeveField.Plan fieldPlan, RealizationStream.XiDistribution xi, TimePlan plan,
-                      boolean stages) {
-            this.field = new KarhunenLoeveField(fieldPlan);
+                      boolean stages, FftBackend fft) {
+            this.field = new KarhunenLoeveField(fieldPlan, KarhunenLoeveField.DEFAULT_BLOCK, fft);
             this.xi = xi;
             this.coefficients = new double[fieldPlan.basis().pairCount()];
             this.plan = plan;

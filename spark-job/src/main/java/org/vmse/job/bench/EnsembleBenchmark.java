@@ -34,9 +34,20 @@ public final class EnsembleBenchmark {
     /** Section 4.2's problem at {@code eps = 2^-exponent} with the paper's mesh and the given tolerance. */
     static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend,
                                      String scheme) {
+        return problem(exponent, sampler, tolerance, backend, scheme, 0);
+    }
+
+    /**
+     * As {@link #problem(int, String, double, FftBackend, String)}, run to {@code T = steps dt} instead of 0.4 when
+     * {@code steps > 0} (the KL basis stays that of {@code [0, 0.4]}): the first steps of a realization.
+     */
+    static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend,
+                                     String scheme, int steps) {
         double eps = Math.pow(2, -exponent);
         int m = (int) Math.round(1.625 / (eps / 4));
-        return new RandomMassProblem(eps, 1.625, m, new double[] {0.4}, Math.pow(eps, 1.2) / 8,
+        double dt = Math.pow(eps, 1.2) / 8;
+        double end = steps > 0 ? Math.min(0.4, steps * dt) : 0.4;
+        return new RandomMassProblem(eps, 1.625, m, new double[] {end}, dt,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
                 1.5, 100, 100, new KrylovSettings(tolerance, 200, 30), false, backend, scheme);
     }
@@ -45,18 +56,24 @@ public final class EnsembleBenchmark {
         return KarhunenLoeveBasis.withThreshold(p.a(), p.b(), p.D(), 0.4, p.L(), p.eps(), 0x1p-9);
     }
 
-    public static void run(List<Integer> exponents, int realizations, double tolerance, boolean spark,
+    /**
+     * Prints one row per (eps, fft, scheme, sampler). {@code stepLimit > 0} times only the first {@code stepLimit} steps of
+     * each realization (at {@code eps = 2^-10} a whole one is ~13,000 steps); 0 times whole realizations.
+     */
+    public static void run(List<Integer> exponents, int realizations, int stepLimit, double tolerance, boolean spark,
                            XmdsPeer peer, PrintStream out) {
         out.printf("vmse bench --ensemble: Section 4.2 (L = 1.625, T = 0.4, A = 256, p0 = 1.5, D = 1.5, a = b = 100,"
-                + " gamma = 1/2), GMRES tolerance %.0e, one thread%n", tolerance);
-        out.println("  eps    M     steps  sampler  fft          scheme  s/realization  Krylov its/step  field share");
+                + " gamma = 1/2), GMRES tolerance %.0e, one thread%s%n", tolerance,
+                stepLimit > 0 ? ", first " + stepLimit + " steps of each realization only" : "");
+        out.println("  eps    M     steps  sampler  fft          scheme  s/realization  Krylov its/step  field share"
+                + "  field us/step");
         List<FftBackend> backends = FftwFft.available() ? List.of(FftBackend.JTRANSFORMS, FftBackend.FFTW)
                 : List.of(FftBackend.JTRANSFORMS);
         for (int e : exponents) {
             for (FftBackend backend : backends) {
             for (String scheme : List.of("cn", "rk4ip")) {
             for (String sampler : List.of("kl", "ou")) {
-                RandomMassProblem p = problem(e, sampler, tolerance, backend, scheme);
+                RandomMassProblem p = problem(e, sampler, tolerance, backend, scheme, stepLimit);
                 KarhunenLoeveBasis b = "kl".equals(sampler) ? basis(p) : null;
                 RandomMassSolver solver = new RandomMassSolver(p, RandomMassFields.create(p, b));
                 int warm = Math.max(2, realizations / 4);
@@ -75,9 +92,10 @@ public final class EnsembleBenchmark {
                 double fieldSeconds = fieldSeconds(p, b, realizations, (int) (steps / realizations));
                 String ratio = peer != null && e == 6
                         ? String.format("   XMDS2/vmse = %.2f", peer.secondsPerRealization() / perRealization) : "";
-                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %.1f%%%s%n", e, p.M(),
+                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %-12s %.1f%s%n", e, p.M(),
                         steps / realizations, sampler, backend.key(), scheme, perRealization, (double) its / steps,
-                        100 * fieldSeconds / perRealization, ratio);
+                        String.format("%.1f%%", 100 * fieldSeconds / perRealization),
+                        1e6 * fieldSeconds * realizations / steps, ratio);
             }
             }
             }
@@ -90,14 +108,21 @@ public final class EnsembleBenchmark {
         }
     }
 
-    /** Time of the field alone over a realization's half steps. */
+    /**
+     * Time of the field alone over a realization's half steps, after as many untimed ones (the solver's timing
+     * follows warm-up realizations too; a cold field would be timed with its JIT compilation, which a few hundred
+     * steps at {@code eps = 2^-10} do not amortize).
+     */
     private static double fieldSeconds(RandomMassProblem p, KarhunenLoeveBasis b, int realizations, int steps) {
         RandomMassField f = RandomMassFields.create(p, b);
         double[] out = new double[p.M()];
-        double dt = 0.4 / steps;
-        long t0 = System.nanoTime();
-        for (int r = 0; r < realizations; r++) {
-            f.reset(RealizationStream.of(5, r));
+        double dt = p.outputTimes()[p.outputTimes().length - 1] / steps;
+        long t0 = 0;
+        for (int r = -realizations; r < realizations; r++) {
+            if (r == 0) {
+                t0 = System.nanoTime();
+            }
+            f.reset(RealizationStream.of(5, r < 0 ? realizations - r : r));
             for (int n = 0; n < steps; n++) {
                 f.fill((n + 0.5) * dt, out);
             }

@@ -58,6 +58,11 @@ final class BenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     int realizations = 40;
 
+    @Option(names = "--steps", description = "with --ensemble: time only the first N steps of each realization"
+            + " (T = N dt; a whole realization at eps = 2^-10 is ~13,000 steps); 0: whole realizations"
+            + " (default: ${DEFAULT-VALUE})")
+    int steps;
+
     @Option(names = "--tolerance", description = "with --ensemble: GMRES tolerance (default: ${DEFAULT-VALUE},"
             + " as conf/paper-sec42.conf)")
     double tolerance = 1e-8;
@@ -89,6 +94,9 @@ final class BenchCommand implements Callable<Integer> {
             if (realizations < 1) {
                 throw new ConfigurationException("--realizations must be at least 1, got " + realizations);
             }
+            if (steps < 0) {
+                throw new ConfigurationException("--steps must be >= 0, got " + steps);
+            }
             XmdsPeer peer = null;
             if (peers) {
                 peer = XmdsPeer.run(java.nio.file.Path.of("..", "shared", "peers", "xmds2", "run.sh"), System.out);
@@ -100,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
             if (!noExample1) {
                 Example1Benchmark.run(peer, System.out);
             }
-            EnsembleBenchmark.run(epsExponents, realizations, tolerance, !noSpark, peer, System.out);
+            EnsembleBenchmark.run(epsExponents, realizations, steps, tolerance, !noSpark, peer, System.out);
             return 0;
         }
         BenchOptions options;

@@ -1,0 +1,172 @@
+package org.vmse.kernel.fft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The type-1 NUFFT against the direct sum {@code G(n) = sum_k a_k exp(i omega_k n)}. Tolerances: the class's
+ * contract, {@code max_n |G~(n) - G(n)| <= tol sum_k |a_k|}; the reference is exact to ~1e-15 (its phase
+ * {@code omega n} is formed with an FMA error term), so a failure is the NUFFT's.
+ */
+class NonUniformFftTest {
+
+    /** {@code G(j - floor(N/2))}, interleaved complex. */
+    private static double[] direct(double[] omega, double[] a, int modes) {
+        double[] g = new double[2 * modes];
+        for (int j = 0; j < modes; j++) {
+            int n = j - modes / 2;
+            for (int k = 0; k < omega.length; k++) {
+                double p = omega[k] * n, e = Math.fma(omega[k], n, -p);
+                double c = Math.cos(p) - Math.sin(p) * e, s = Math.sin(p) + Math.cos(p) * e;
+                g[2 * j] += a[2 * k] * c - a[2 * k + 1] * s;
+                g[2 * j + 1] += a[2 * k] * s + a[2 * k + 1] * c;
+            }
+        }
+        return g;
+    }
+
+    private static double absSum(double[] a) {
+        double s = 0;
+        for (int k = 0; k < a.length / 2; k++) {
+            s += Math.hypot(a[2 * k], a[2 * k + 1]);
+        }
+        return s;
+    }
+
+    /** Random points in [-pi, pi] with the edges +-pi, points next to them, 0 and two beyond one period. */
+    private static double[] points(Random r, int count) {
+        double[] om = new double[count];
+        for (int k = 0; k < count; k++) {
+            om[k] = Math.PI * (2 * r.nextDouble() - 1);
+        }
+        double[] special = {Math.PI, -Math.PI, Math.PI - 1e-13, -Math.PI + 1e-13, 0, 7.5, -20.25};
+        System.arraycopy(special, 0, om, 0, Math.min(count, special.length));
+        return om;
+    }
+
+    private static double[] gaussians(Random r, int count) {
+        double[] x = new double[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = r.nextGaussian();
+        }
+        return x;
+    }
+
+    @Test
+    void transformMatchesTheDirectSumWithinTheTolerance() {
+        Random r = new Random(11);
+        for (double tol : new double[] {1e-3, 1e-6, 1e-9, 1e-12}) {
+            for (int modes : new int[] {1, 2, 7, 16, 33, 100, 257, 1024}) { // odd and even N, n_f/N from 2 to 32
+                int count = 1 + r.nextInt(200);
+                double[] om = points(r, count), a = gaussians(r, 2 * count);
+                NonUniformFft.Plan plan = new NonUniformFft.Plan(om, modes, tol);
+                NonUniformFft nufft = new NonUniformFft(plan, new JTransformsFft(plan.fineSize()));
+                double[] out = new double[2 * modes];
+                nufft.transform(a, out);
+                double[] g = direct(om, a, modes);
+                double err = 0;
+                for (int j = 0; j < modes; j++) {
+                    err = Math.max(err, Math.hypot(out[2 * j] - g[2 * j], out[2 * j + 1] - g[2 * j + 1]));
+                }
+                assertTrue(err <= tol * absSum(a), "tol " + tol + ", N = " + modes + ", K = " + count
+                        + ": error " + err / absSum(a) + " of sum |a_k|");
+                assertTrue(plan.fineSize() >= 2 * modes, "upsampling at least 2");
+            }
+        }
+    }
+
+    @Test
+    void aSinglePointAtAWorstCaseGridIsWithinTheTolerance() {
+        // n_f/N = 2 exactly and |n| up to n_f/4: where the aliasing error is largest. Linearity makes the worst
+        // single unit point the bound for any coefficients, so scan its position across two fine cells.
+        int modes = 1024;
+        double tol = 1e-12, worst = 0;
+        for (int q = 0; q < 40; q++) {
+            double om = 1.0 + q * 2 * Math.PI / 2048 / 20;
+            NonUniformFft.Plan plan = new NonUniformFft.Plan(new double[] {om}, modes, tol);
+            assertEquals(2048, plan.fineSize());
+            double[] out = new double[2 * modes];
+            new NonUniformFft(plan, new JTransformsFft(plan.fineSize())).transform(new double[] {1, 0}, out);
+            double[] g = direct(new double[] {om}, new double[] {1, 0}, modes);
+            for (int j = 0; j < modes; j++) {
+                worst = Math.max(worst, Math.hypot(out[2 * j] - g[2 * j], out[2 * j + 1] - g[2 * j + 1]));
+            }
+        }
+        // measured 1.3e-13 (w = 15); w = 14 gives 9.5e-13, w = 13 7.3e-12 (fails)
+        assertTrue(worst <= tol, "worst single-point error " + worst);
+    }
+
+    @Test
+    void realPartsOfTwoCoefficientSetsShareOneTransform() {
+        Random r = new Random(12);
+        double tol = 1e-12;
+        for (int modes : new int[] {1, 6, 15, 416, 417}) {
+            int count = 150;
+            double[] om = points(r, count), a = gaussians(r, 2 * count), b = gaussians(r, 2 * count);
+            NonUniformFft.Plan plan = new NonUniformFft.Plan(om, modes, tol);
+            NonUniformFft nufft = new NonUniformFft(plan, new JTransformsFft(plan.fineSize()));
+            double[] out = new double[3 * modes + 5];
+            nufft.realParts(a, b, out, 5, 2 * modes + 5); // anywhere in the array, in either order
+            double[] ga = direct(om, a, modes), gb = direct(om, b, modes);
+            double[] alone = new double[modes];
+            nufft.realParts(b, null, alone, 0, -1);
+            for (int j = 0; j < modes; j++) {
+                assertEquals(ga[2 * j], out[5 + j], tol * absSum(a), "first, N = " + modes + ", j = " + j);
+                assertEquals(gb[2 * j], out[2 * modes + 5 + j], tol * absSum(b), "second, N = " + modes);
+                assertEquals(gb[2 * j], alone[j], tol * absSum(b), "second alone, N = " + modes);
+            }
+        }
+    }
+
+    @Test
+    void isLinearAndConstantForAPointAtZero() {
+        Random r = new Random(13);
+        int modes = 64, count = 30;
+        double[] om = points(r, count);
+        NonUniformFft.Plan plan = new NonUniformFft.Plan(om, modes, 1e-6);
+        NonUniformFft nufft = new NonUniformFft(plan, new JTransformsFft(plan.fineSize()));
+        double[] a = gaussians(r, 2 * count), b = gaussians(r, 2 * count), sum = new double[2 * count];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = a[i] - 2.5 * b[i];
+        }
+        double[] ga = new double[2 * modes], gb = new double[2 * modes], gs = new double[2 * modes];
+        nufft.transform(a, ga);
+        nufft.transform(b, gb);
+        nufft.transform(sum, gs);
+        for (int i = 0; i < gs.length; i++) {
+            // linear to roundoff, whatever the tolerance
+            assertEquals(ga[i] - 2.5 * gb[i], gs[i], 1e-13 * (absSum(a) + 2.5 * absSum(b)));
+        }
+        // omega = 0: G(n) = a_0 for every n
+        NonUniformFft.Plan zero = new NonUniformFft.Plan(new double[] {0}, modes, 1e-6);
+        double[] g = new double[2 * modes];
+        new NonUniformFft(zero, new JTransformsFft(zero.fineSize())).transform(new double[] {0.5, -2}, g);
+        for (int j = 0; j < modes; j++) {
+            assertEquals(0.5, g[2 * j], 1e-6);
+            assertEquals(-2, g[2 * j + 1], 1e-6);
+        }
+    }
+
+    @Test
+    void misuseIsRefused() {
+        double[] om = {0.1, 0.2};
+        assertThrows(IllegalArgumentException.class, () -> new NonUniformFft.Plan(om, 0, 1e-6));
+        assertThrows(IllegalArgumentException.class, () -> new NonUniformFft.Plan(om, 8, 1e-14));
+        assertThrows(IllegalArgumentException.class, () -> new NonUniformFft.Plan(om, 8, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new NonUniformFft.Plan(om, 8, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new NonUniformFft.Plan(new double[] {Double.POSITIVE_INFINITY}, 8, 1e-6));
+        NonUniformFft.Plan plan = new NonUniformFft.Plan(om, 8, 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> new NonUniformFft(plan, new JTransformsFft(plan.fineSize() + 2)));
+        NonUniformFft nufft = new NonUniformFft(plan, new JTransformsFft(plan.fineSize()));
+        assertThrows(IllegalArgumentException.class, () -> nufft.transform(new double[2], new double[16]));
+        assertThrows(IllegalArgumentException.class, () -> nufft.transform(new double[4], new double[14]));
+        assertThrows(IllegalArgumentException.class, () -> nufft.realParts(new double[4], null, new double[8], 1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> nufft.realParts(new double[4], new double[4], new double[12], 0, 5));
+    }
+}
