@@ -16,7 +16,8 @@ import org.vmse.kernel.grid.PeriodicGrid;
  *   N(t, U^) = -(i eps / 2) mu F[(m(t) - mbar) F^-1[mu U^]] - (i / eps) F[(V - Vbar) F^-1[U^]],
  * </pre>
  * {@code mbar} the mid-range of {@code m} at the step's half time {@code t + dt/2} (as Crank-Nicolson's
- * preconditioner), fixed for the whole step, and {@code Vbar} the mid-range of {@code V}. With
+ * preconditioner; for a time-dependent mass kept from step to step while within 1/16 of the half-range of it),
+ * fixed for the whole step, and {@code Vbar} the mid-range of {@code V}. With
  * {@code E = exp(L0 dt / 2)} (a pure phase per mode), a step is the standard RK4IP (Balac et al., XMDS2):
  * <pre>
  *   a  = E U;             k1 = E N(t, U);
@@ -87,6 +88,8 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double[] physicalV;
 
     private final double[] massBounds = new double[2];
+    /** Whether {@code massMean} belongs to the run in progress (it may then be kept, see {@link #meanFor}). */
+    private boolean meanCarried;
     private boolean constantMassReady;
     private double lastEndTime = Double.NaN;
     private double massMean;
@@ -176,9 +179,12 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         }
         if (t != lastEndTime) {
             mass.fill(t, mStart); // else mStart is the previous step's end sample
+            meanCarried = false; // a new run (a new realization): nothing carries over from the last one
         }
         Extrema.of(mStart, massBounds);
-        double z = stabilityNumber(dt, eps, 0.5 * (massBounds[1] - massBounds[0]), potentialSpread, nyquist);
+        double mbar = meanFor(massBounds);
+        double deviation = Math.max(massBounds[1] - mbar, mbar - massBounds[0]);
+        double z = stabilityNumber(dt, eps, deviation, potentialSpread, nyquist);
         int parts = z > STABILITY_LIMIT ? (int) Math.ceil(z / STABILITY_LIMIT) : 1;
         double h = dt / parts;
         double end = t;
@@ -191,7 +197,8 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             mass.fill(ts + 0.5 * (end - ts), mHalf);
             mass.fill(end, mEnd);
             Extrema.of(mHalf, massBounds);
-            massMean = 0.5 * (massBounds[0] + massBounds[1]);
+            massMean = meanFor(massBounds);
+            meanCarried = true;
             advance(end - ts, uHat, mStart, mHalf, mEnd);
         }
         swapStartEnd();
@@ -200,6 +207,18 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             substeps += parts;
         }
         steps++;
+    }
+
+    /**
+     * The {@code mbar} for a mass with these bounds: the one in use in this run while it stays within 1/16 of the
+     * half-range of the mid-range (then {@code max|m - mbar|} exceeds its minimum by at most 1/16), else the mid-range. Any
+     * constant keeps the splitting exact; keeping it saves re-tabulating the phases, which a random mass would
+     * otherwise force at every step.
+     */
+    private double meanFor(double[] bounds) {
+        double mid = 0.5 * (bounds[0] + bounds[1]);
+        double half = 0.5 * (bounds[1] - bounds[0]);
+        return meanCarried && Math.abs(mid - massMean) <= half / 16 ? massMean : mid;
     }
 
     private void swapStartEnd() {
