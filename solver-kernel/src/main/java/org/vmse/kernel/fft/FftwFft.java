@@ -78,10 +78,7 @@ public final class FftwFft implements ComplexFft {
 
     @Override
     public void forward(double[] a) {
-        ComplexFft.requireLength(size, a);
-        input.write(0, a, 0, 2 * size);
-        fftw_execute(forwardPlan);
-        output.read(0, a, 0, 2 * size);
+        execute(forwardPlan, a);
     }
 
     @Override
@@ -94,9 +91,14 @@ public final class FftwFft implements ComplexFft {
 
     @Override
     public void inverseUnscaled(double[] a) {
+        execute(inversePlan, a);
+    }
+
+    /** {@code a <- plan(a)}: copied into the input buffer, transformed out of place, copied back. */
+    private void execute(Pointer plan, double[] a) {
         ComplexFft.requireLength(size, a);
         input.write(0, a, 0, 2 * size);
-        fftw_execute(inversePlan);
+        fftw_execute(plan);
         output.read(0, a, 0, 2 * size);
     }
 
