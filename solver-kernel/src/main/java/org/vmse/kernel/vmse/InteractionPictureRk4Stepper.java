@@ -211,9 +211,9 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
 
     /**
      * The {@code mbar} for a mass with these bounds: the one in use in this run while it stays within 1/16 of the
-     * half-range of the mid-range (then {@code max|m - mbar|} exceeds its minimum by at most 1/16), else the mid-range. Any
-     * constant keeps the splitting exact; keeping it saves re-tabulating the phases, which a random mass would
-     * otherwise force at every step.
+     * half-range of the mid-range (then {@code max|m - mbar|} exceeds its minimum by at most 1/16), else the
+     * mid-range. Any constant keeps the splitting exact; keeping it saves re-tabulating the phases, which a random
+     * mass would otherwise force at every step.
      */
     private double meanFor(double[] bounds) {
         double mid = 0.5 * (bounds[0] + bounds[1]);

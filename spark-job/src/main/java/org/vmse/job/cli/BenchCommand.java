@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--tolerance", description = "with --ensemble: GMRES tolerance (default: ${DEFAULT-VALUE},"
             + " as conf/paper-sec42.conf)")
-    double tolerance = 1e-8;
+    double tolerance = 1e-6;
 
     @Option(names = "--rte", description = "instead: the radiative transfer solver at the paper's resolution")
     boolean rte;
