@@ -19,7 +19,9 @@ import org.vmse.kernel.ensemble.LimitComparison;
 /**
  * {@code Err(eps)} (4.27) of the ensemble mean against the RTE limit over {@code study.eps}, one series per
  * {@code study.xi} (Fig. 7b): each point with its Monte Carlo standard error and noise floor; points whose error is
- * within two noise floors are flagged and left out of the fit, which is weighted by the standard errors.
+ * within two noise floors are flagged and left out of the fit, which is weighted by the standard errors. Writes
+ * {@code study.json}, {@code figures/convergence.png} (Fig. 7b), {@code figures/densities_xi=XI.png} (the means for
+ * every eps against {@code rho0}, Fig. 7a) and one run directory per point, {@code runs/xi=XI_eps=E/}.
  */
 public final class EnsembleStudy {
 
@@ -66,6 +68,8 @@ public final class EnsembleStudy {
             double[] err = new double[eps.length];
             double[] se = new double[eps.length];
             List<Map<String, Object>> points = new ArrayList<>();
+            List<Figures.Curve> means = new ArrayList<>();
+            Figures.Curve limit = null;
             for (int i = 0; i < eps.length; i++) {
                 ExperimentConfig c = configs.get(s).get(i);
                 long t0 = System.nanoTime();
@@ -73,6 +77,13 @@ public final class EnsembleStudy {
                         c.ensemble().samples()));
                 double wall = (System.nanoTime() - t0) * 1e-9;
                 EnsembleReport.write(run, dir.resolve("runs").resolve("xi=" + xis.get(s) + "_eps=" + texts[i]), wall);
+                double[] x = run.discretization().grid().points();
+                int last = c.outputTimes().length - 1;
+                means.add(new Figures.Curve("E[rho_eps], eps = " + texts[i], x, run.full().mean(last)));
+                if (limit == null || x.length > limit.x().length) { // rho0 on the finest grid of the study
+                    limit = new Figures.Curve("rho0, RTE (" + (c.rte().epsWigner() ? "eps-Wigner data" : "delta (4.17)")
+                            + ")", x, RteLimit.onGrid(run.limit().primary(), last, run.discretization().grid()));
+                }
                 LimitComparison cmp = run.primaryComparison();
                 err[i] = cmp.errL1();
                 se[i] = cmp.errL1Se();
@@ -114,6 +125,10 @@ public final class EnsembleStudy {
                 bars[i] = ((Number) points.get(i).get("err_l1_se")).doubleValue();
             }
             figureSeries.add(new Figures.ErrorSeries("xi = " + xis.get(s), eps, err, bars, fit));
+            means.add(limit);
+            Figures.lines(RunReport.file(dir, "figures/densities_xi=" + xis.get(s) + ".png"), base.name()
+                    + ": ensemble means against the RTE limit, xi = " + xis.get(s) + ", T = " + base.T(), "x",
+                    "density", means);
         }
         Map<String, Object> study = new LinkedHashMap<>();
         study.put("name", base.name());

@@ -69,6 +69,9 @@ class EnsembleVsRteTest {
             }
         }
         assertTrue(Files.size(out.resolve("figures/convergence.png")) > 1000);
+        assertTrue(Files.size(out.resolve("figures/densities_xi=gaussian.png")) > 1000, "Fig. 7a, Gaussian xi");
+        assertTrue(Files.size(out.resolve("figures/densities_xi=uniform.png")) > 1000, "Fig. 7a, uniform xi");
+        assertTrue(Files.isRegularFile(out.resolve("runs/xi=uniform_eps=2^-5/summary.json")));
         assertTrue(Files.isDirectory(out.resolve("runs/xi=uniform_eps=2^-5")));
     }
 
