@@ -5,6 +5,7 @@ import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.RealizationStream.XiDistribution;
+import org.vmse.kernel.rte.ScatteringKernel;
 
 /**
  * Everything a task needs to solve realizations of the VMSE with random mass
@@ -43,15 +44,7 @@ public record RandomMassProblem(double eps, double L, int M, double[] outputTime
         if (!(gamma >= 0 && gamma < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("random.gamma must be >= 0 and finite, got " + gamma);
         }
-        if (!(D >= 0 && D < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("random.D must be >= 0 and finite, got " + D);
-        }
-        if (!(a > 0 && a < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("random.a must be positive and finite, got " + a);
-        }
-        if (!(b > 0 && b < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("random.b must be positive and finite, got " + b);
-        }
+        new ScatteringKernel(D, a, b); // checks the covariance (4.14): D >= 0, a, b > 0, all finite
         if (!"kl".equals(sampler) && !"ou".equals(sampler)) {
             throw new IllegalArgumentException("random.sampler must be kl or ou, got " + sampler);
         }

@@ -3,6 +3,7 @@ package org.vmse.job.experiment;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.kernel.analysis.ErrorNorms;
+import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
@@ -60,8 +61,12 @@ public record DeterministicRun(ExperimentConfig config, Discretization discretiz
         PeriodicGrid grid = disc.grid();
         double mbar = 0.5 * (disc.massMin() + disc.massMax());
         double spread = Math.max(disc.massMax() - mbar, mbar - disc.massMin());
-        double vSpread = potential == null ? 0 : 0.5 * (java.util.Arrays.stream(potential).max().getAsDouble()
-                - java.util.Arrays.stream(potential).min().getAsDouble());
+        double vSpread = 0;
+        if (potential != null) {
+            double[] v = new double[2];
+            Extrema.of(potential, v);
+            vSpread = 0.5 * (v[1] - v[0]);
+        }
         double limit = InteractionPictureRk4Stepper.STABILITY_LIMIT;
         double number = InteractionPictureRk4Stepper.stabilityNumber(disc.dt(), cfg.eps(), spread, vSpread,
                 grid.nyquist());
