@@ -37,12 +37,20 @@ public final class OutputDirectory implements AutoCloseable {
             throw new ConfigurationException("output directory " + target + " already exists; choose another --out"
                     + " or remove it (vmse never overwrites a result)");
         }
+        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new ConfigurationException("--out " + target + ": " + p + " is a file, not a directory;"
+                        + " choose an --out whose parent is a directory");
+            }
+        }
         try {
             Files.createDirectories(abs.getParent());
             Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
             return new OutputDirectory(abs, staging);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output directory " + target + ": " + e.getMessage(), e);
+            // the usual causes are a read-only or foreign directory: bad input, not a breakdown
+            throw new ConfigurationException("--out " + target + ": cannot create the output directory ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose a writable location", e);
         }
     }
 
