@@ -8,9 +8,9 @@ import java.math.BigInteger;
 
 /**
  * Order-independent accumulator of the ensemble moments of the density (Fig. 8: mean, standard deviation and
- * covariance of {@code rho(t_k, x_p)}), the exact mergeable value of DESIGN.md "Designed for what comes next"
- * and STYLE habit 10: a block of realizations, a Spark partition, a retried task or a resumed run all merge into
- * the same bits, whatever the grouping and order of {@link #add} and {@link #merge}.
+ * covariance of {@code rho(t_k, x_p)}): floating-point sums change with the order of their terms, exact integer
+ * sums do not, so a block of realizations, a Spark partition, a retried task or a resumed run all merge into the
+ * same bits, whatever the grouping and order of {@link #add} and {@link #merge}.
  *
  * <p>Method: every term is quantized to fixed point with {@value #FRACTION_BITS} fraction bits and summed as an
  * exact 128-bit integer, per output time {@code k} and point {@code p}:

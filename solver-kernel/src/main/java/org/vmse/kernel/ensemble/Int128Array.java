@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * An array of 128-bit two's complement integers that only ever grow by exact addition: cell {@code i} is
  * {@code hi[i] * 2^64 + (lo[i] as unsigned)}. Integer addition is associative and commutative, so the cells
- * hold the same bits whatever the order of {@link #add} and {@link #addAll} calls (STYLE habit 10).
+ * hold the same bits whatever the order of {@link #add} and {@link #addAll} calls.
  * Overflow beyond 2<sup>127</sup> wraps silently; {@link ExactMoments} bounds its terms so it cannot happen.
  */
 final class Int128Array implements Serializable {
