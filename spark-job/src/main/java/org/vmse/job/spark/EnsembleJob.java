@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.vmse.kernel.ensemble.ExactMoments;
+import org.vmse.kernel.grid.GridRestriction;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassFields;
 import org.vmse.kernel.random.RandomMassProblem;
@@ -82,7 +83,8 @@ public final class EnsembleJob {
     /**
      * The discretization term of the error budget: realizations {@code 0..count-1} solved on the plan's mesh and on
      * {@code refined} (the same realizations: same seeds, the KL field evaluated on the finer grid), the difference
-     * of their final densities at the coarse points accumulated exactly. {@code refined} must have {@code 2M} points.
+     * of their final densities at the coarse points ({@link GridRestriction}) accumulated exactly. {@code refined}
+     * must have {@code 2M} points.
      */
     public static ExactMoments pairedDifference(JavaSparkContext sc, Plan plan, RandomMassProblem refined, int count) {
         if (refined.M() != 2 * plan.problem().M()) {
@@ -103,7 +105,9 @@ public final class EnsembleJob {
                                 RandomMassFields.create(p.problem(), p.basis()));
                         RandomMassSolver finer = new RandomMassSolver(fine.value(),
                                 RandomMassFields.create(fine.value(), p.basis()));
+                        GridRestriction restriction = new GridRestriction(finer.grid(), coarse.grid());
                         ExactMoments acc = new ExactMoments(1, m, false);
+                        double[] restricted = new double[m];
                         double[] diff = new double[m];
                         while (it.hasNext()) {
                             int i = it.next();
@@ -121,9 +125,9 @@ public final class EnsembleJob {
                                         + e.getMessage(), e);
                             }
                             double[] ca = a[a.length - 1];
-                            double[] fb = b[b.length - 1];
+                            restriction.restrict(b[b.length - 1], restricted);
                             for (int j = 0; j < m; j++) {
-                                diff[j] = fb[2 * j] - ca[j];
+                                diff[j] = restricted[j] - ca[j];
                             }
                             acc.add(new double[][] {diff});
                         }
