@@ -77,7 +77,8 @@ public final class EnsembleJob {
     public static ExactMoments pairedDifference(JavaSparkContext sc, EnsembleWork work, RandomMassProblem refined,
                                                 int count) {
         if (refined.M() != 2 * work.problem().M()) {
-            throw new IllegalArgumentException("the refined mesh must have 2M points");
+            throw new IllegalArgumentException("the refined mesh must have 2M = " + 2 * work.problem().M()
+                    + " points (dx/2), got " + refined.M());
         }
         List<Integer> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
