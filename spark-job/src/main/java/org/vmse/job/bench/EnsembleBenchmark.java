@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.vmse.job.spark.EnsembleJob;
+import org.vmse.job.spark.EnsembleWork;
 import org.vmse.job.spark.SparkContexts;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
@@ -145,11 +146,11 @@ public final class EnsembleBenchmark {
         JavaSparkContext sc = SparkContexts.start("local[2]", "vmse bench");
         double sparkRate;
         try {
-            EnsembleJob.Plan warm = new EnsembleJob.Plan(p, b, 7, n / 4, 8, 0, 4, false, 20);
+            EnsembleWork warm = new EnsembleWork(p, b, 7, n / 4, 8, 0, 4, false, 20);
             EnsembleJob.run(sc, warm, done -> { });
-            EnsembleJob.Plan plan = new EnsembleJob.Plan(p, b, 1, n, 8, 0, 4, false, 20);
+            EnsembleWork work = new EnsembleWork(p, b, 1, n, 8, 0, 4, false, 20);
             long t0 = System.nanoTime();
-            EnsembleJob.run(sc, plan, done -> { });
+            EnsembleJob.run(sc, work, done -> { });
             sparkRate = n / ((System.nanoTime() - t0) * 1e-9);
         } finally {
             sc.stop();

@@ -10,8 +10,9 @@ import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.EnsembleSpec;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.RandomSpec;
-import org.vmse.job.spark.BlockResult;
+import org.vmse.job.spark.EnsembleAccumulation;
 import org.vmse.job.spark.EnsembleJob;
+import org.vmse.job.spark.EnsembleWork;
 import org.vmse.job.spark.RealizationFailedException;
 import org.vmse.job.spark.SparkContexts;
 import org.vmse.kernel.ensemble.LimitComparison;
@@ -44,8 +45,8 @@ import org.vmse.kernel.rte.RteSolution;
  *                       {@code ensemble.refinedRealizations} realizations, or {@code null}
  */
 public record EnsembleRun(ExperimentConfig config, Discretization discretization, KarhunenLoeveBasis basis,
-                          MomentsResult full, MomentsResult strided, BlockResult merged, int partitions, String master,
-                          double sparkSeconds, RteLimit limit, LimitComparison vsDelta,
+                          MomentsResult full, MomentsResult strided, EnsembleAccumulation merged, int partitions,
+                          String master, double sparkSeconds, RteLimit limit, LimitComparison vsDelta,
                           LimitComparison vsEpsWigner, MomentsResult refinedDifference) {
 
     /** {@code Err} against the configured limit ({@code rte.initial}), or {@code null} without one. */
@@ -90,8 +91,8 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         KarhunenLoeveBasis basis = "kl".equals(cfg.random().sampler()) ? basis(cfg) : null;
         EnsembleSpec e = cfg.ensemble();
         String m = master != null ? master : e.master();
-        EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, e.seed(), e.samples(), e.blockSize(),
-                e.partitions(), e.covarianceStride(), e.excludeFailures(), e.batches());
+        EnsembleWork work = new EnsembleWork(problem, basis, e.seed(), e.samples(), e.blockSize(), e.partitions(),
+                e.covarianceStride(), e.excludeFailures(), e.batches());
         RadiativeTransferSolver rte = cfg.rte().enabled() ? RteLimit.solver(cfg) : null;
         JavaSparkContext sc = SparkContexts.start(m, "vmse " + cfg.name());
         ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
@@ -102,11 +103,11 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         try {
             // the limit is solved on the driver while the executors run the ensemble
             Future<RteLimit> limitFuture = cfg.rte().enabled() ? driver.submit(() -> RteLimit.solve(cfg, rte)) : null;
-            int partitions = EnsembleJob.partitions(sc, plan);
+            int partitions = EnsembleJob.partitions(sc, work);
             long t0 = System.nanoTime();
-            BlockResult merged;
+            EnsembleAccumulation merged;
             try {
-                merged = EnsembleJob.run(sc, plan, progress);
+                merged = EnsembleJob.run(sc, work, progress);
             } catch (RuntimeException ex) {
                 throw unwrap(ex);
             }
@@ -130,7 +131,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                         problem.potentialFormula(), problem.gamma(), problem.xi(), problem.sampler(), problem.D(),
                         problem.a(), problem.b(), problem.krylov(), problem.antithetic(), problem.fft(),
                         problem.scheme());
-                refined = EnsembleJob.pairedDifference(sc, plan, fine, e.refined()).result();
+                refined = EnsembleJob.pairedDifference(sc, work, fine, e.refined()).result();
             }
             return new EnsembleRun(cfg, disc, basis, full, merged.strided().result(), merged, partitions, m, seconds,
                     limit, vsDelta, vsWigner, refined);
@@ -140,7 +141,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         }
     }
 
-    private static LimitComparison compare(RteSolution s, MomentsResult full, BlockResult merged,
+    private static LimitComparison compare(RteSolution s, MomentsResult full, EnsembleAccumulation merged,
                                            Discretization disc) {
         int last = full.outputTimes() - 1;
         return LimitComparison.of(RteLimit.onGrid(s, last, disc.grid()), full.mean(last), full.standardError(last),

@@ -13,8 +13,8 @@ public final class VmseKryoRegistrator implements KryoRegistrator {
 
     /** The vmse classes that travel between driver and executors. */
     static final Class<?>[] SHIPPED = {
-        EnsembleJob.Plan.class,
-        BlockResult.class,
+        EnsembleWork.class,
+        EnsembleAccumulation.class,
         org.vmse.kernel.random.RandomMassProblem.class,
         org.vmse.kernel.random.KarhunenLoeveBasis.class,
         org.vmse.kernel.random.RealizationStream.XiDistribution.class,

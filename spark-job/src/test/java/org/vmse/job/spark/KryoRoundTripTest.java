@@ -8,12 +8,7 @@ import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
 import org.vmse.kernel.ensemble.ExactMoments;
-import org.vmse.kernel.fft.FftBackend;
-import org.vmse.kernel.krylov.KrylovSettings;
-import org.vmse.kernel.problem.WavePacket;
-import org.vmse.kernel.random.KarhunenLoeveBasis;
-import org.vmse.kernel.random.RandomMassProblem;
-import org.vmse.kernel.random.RealizationStream;
+import org.vmse.kernel.random.RealizationResult;
 import scala.reflect.ClassTag$;
 
 /** Everything an ensemble ships survives Kryo as Spark is configured (registration required). */
@@ -25,31 +20,31 @@ class KryoRoundTripTest {
     }
 
     @Test
-    void planAndBlockResultRoundTrip() {
+    void workAndAccumulationRoundTrip() {
         SerializerInstance kryo = new KryoSerializer(SparkContexts.conf("local[1]", "kryo-test")).newInstance();
-        double eps = Math.pow(2, -5);
-        RandomMassProblem problem = new RandomMassProblem(eps, 1.625, 208, new double[] {0.05, 0.1}, 1e-3,
-                new WavePacket(256, 0.3, 1.5), "1 + 0.1*x", "0", 0.5, RealizationStream.XiDistribution.UNIFORM, "kl",
-                1.5, 100, 100, KrylovSettings.DEFAULT, true, FftBackend.JTRANSFORMS, "cn");
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.1, 1.625, eps, 0x1p-9);
-        EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, 42, 100, 8, 3, 4, true, 5);
-        EnsembleJob.Plan back = roundTrip(kryo, plan, EnsembleJob.Plan.class);
-        assertEquals(plan.seed(), back.seed());
-        assertEquals(problem.massFormula(), back.problem().massFormula());
-        assertArrayEquals(problem.outputTimes(), back.problem().outputTimes());
-        assertEquals(basis.nKL(), back.basis().nKL());
-        assertEquals(basis.timeRoot(7), back.basis().timeRoot(7), 0.0);
+        EnsembleWork work = SmallEnsemble.work(100, true);
+        EnsembleWork back = roundTrip(kryo, work, EnsembleWork.class);
+        assertEquals(work.seed(), back.seed());
+        assertEquals(work.problem().massFormula(), back.problem().massFormula());
+        assertArrayEquals(work.problem().outputTimes(), back.problem().outputTimes());
+        assertEquals(work.basis().nKL(), back.basis().nKL());
+        assertEquals(work.basis().timeRoot(7), back.basis().timeRoot(7), 0.0);
 
-        BlockResult block = EnsembleJob.empty(plan);
-        block.full.add(new double[][] {new double[208], new double[208]});
-        block.strided.add(new double[][] {new double[52], new double[52]});
-        block.failed = 2;
-        block.failures.put(5L, "realization 5 (seed 42) failed: test");
-        BlockResult b = roundTrip(kryo, block, BlockResult.class);
-        assertEquals(block.full, b.full);
-        assertEquals(block.strided, b.strided);
-        assertEquals(2, b.failed);
-        assertEquals(block.failures, b.failures);
+        EnsembleAccumulation acc = new EnsembleAccumulation(work);
+        double[] rho = new double[SmallEnsemble.M];
+        rho[3] = 0.25;
+        acc.add(6, new RealizationResult(50, new double[][] {rho, rho}, 4, 0.5, 10, 30, 0));
+        acc.addFailure(5, "realization 5 (seed 42) failed: test");
+        acc.addFailure(7, "realization 7 (seed 42) failed: test");
+        EnsembleAccumulation b = roundTrip(kryo, acc, EnsembleAccumulation.class);
+        assertEquals(acc.full(), b.full());
+        assertEquals(acc.strided(), b.strided());
+        assertArrayEquals(acc.batchMeans(), b.batchMeans());
+        assertEquals(2, b.failed());
+        assertEquals(acc.failures(), b.failures());
+        assertEquals(4, b.nonPositivePoints());
+        assertEquals(0.5, b.massMinimum(), 0.0);
+        assertEquals(3.0, b.meanKrylovIterations(), 0.0);
         assertEquals(1, roundTrip(kryo, new ExactMoments(1, 3, true), ExactMoments.class).outputTimes());
     }
 }
