@@ -1,5 +1,6 @@
 package org.vmse.job.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,13 +14,17 @@ import org.vmse.kernel.random.RandomMassFields;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RandomMassSolver;
 import org.vmse.kernel.vmse.SolverBreakdownException;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction1;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
 
 /**
  * The Monte Carlo ensemble on Spark. The driver broadcasts the problem and the KL basis; the realization indices
  * {@code 0..N-1} are cut into fixed blocks of {@code blockSize} (independent of partitions and cores), the blocks
  * are spread over partitions, and each task builds one {@link RandomMassSolver} and reuses it for all its
- * realizations. Each task adds its realizations into an {@link EnsembleAccumulation} of exact sums; partitions
- * are merged by {@code treeAggregate}.
+ * realizations. Each task adds its realizations into an {@link EnsembleAccumulation} of exact sums, which
+ * comes back to the driver as the task ends and is merged there (no zero value travels with the tasks).
  * Realization {@code i} draws from {@code (seed, i)} alone, so the merged moments are bit-identical whatever the
  * partitioning, the executors, task retries or the merge order. Holds no numerics.
  */
@@ -38,33 +43,94 @@ public final class EnsembleJob {
     }
 
     /**
-     * Runs the ensemble.
+     * Runs every block of the ensemble.
      *
      * @param progress told the number of realizations finished, as tasks finish (driver side)
      * @throws RealizationFailedException (as the cause of a Spark failure) for a failed realization unless failures
      *                                    are excluded
      */
     public static EnsembleAccumulation run(JavaSparkContext sc, EnsembleWork work, LongConsumer progress) {
-        int blocks = work.blocks();
-        int partitions = partitions(sc, work);
-        List<Integer> ids = new ArrayList<>(blocks);
-        for (int b = 0; b < blocks; b++) {
-            ids.add(b);
+        int[] all = new int[work.blocks()];
+        for (int b = 0; b < all.length; b++) {
+            all[b] = b;
         }
+        return run(sc, work, all, (blocks, acc) -> { }, progress);
+    }
+
+    /**
+     * Runs the given blocks of the ensemble. Each task's accumulation comes back to the driver as the task ends and
+     * is handed to {@code sink} (a checkpoint writer) before it is merged, so a run killed at any moment has kept
+     * every task it saw finish; the merge is exact, so the arrival order does not matter.
+     *
+     * @param blocks   the block indices to solve, each at most once
+     * @param sink     told each finished task's blocks and accumulation, on the driver
+     * @param progress told the number of realizations of {@code blocks} finished, as tasks finish (driver side)
+     * @return the merged accumulation of {@code blocks}
+     * @throws RealizationFailedException (as the cause of a Spark failure) for a failed realization unless failures
+     *                                    are excluded
+     */
+    public static EnsembleAccumulation run(JavaSparkContext sc, EnsembleWork work, int[] blocks, TaskSink sink,
+                                           LongConsumer progress) {
+        EnsembleAccumulation total = new EnsembleAccumulation(work);
+        if (blocks.length == 0) {
+            return total;
+        }
+        List<Integer> ids = new ArrayList<>(blocks.length);
+        long realizations = 0;
+        for (int b : blocks) {
+            ids.add(b);
+            realizations += work.realizationsIn(b);
+        }
+        int partitions = Math.max(1, Math.min(partitions(sc, work), blocks.length));
         Broadcast<EnsembleWork> shipped = sc.broadcast(work);
-        JavaRDD<EnsembleAccumulation> perPartition = sc.parallelize(ids, partitions)
-                .mapPartitions(it -> List.of(solvePartition(shipped.value(), it)).iterator());
+        JavaRDD<TaskResult> perTask = sc.parallelize(ids, partitions).mapPartitions(it -> {
+            List<Integer> mine = new ArrayList<>();
+            it.forEachRemaining(mine::add);
+            return List.of(new TaskResult(mine.stream().mapToInt(Integer::intValue).toArray(),
+                    solvePartition(shipped.value(), mine.iterator()))).iterator();
+        });
         String group = "vmse-ensemble-" + System.nanoTime();
         sc.setJobGroup(group, "vmse Monte Carlo ensemble", true);
-        ProgressWatcher watcher = new ProgressWatcher(sc, group, work.samples(), progress);
+        ProgressWatcher watcher = new ProgressWatcher(sc, group, realizations, progress);
         watcher.start();
         try {
-            EnsembleAccumulation zero = new EnsembleAccumulation(work);
-            return perPartition.treeAggregate(zero, EnsembleAccumulation::merge, EnsembleAccumulation::merge, 2);
+            sc.sc().runJob(perTask.rdd(), new OnlyElement(), new AbstractFunction2<Object, TaskResult, BoxedUnit>() {
+                @Override
+                public BoxedUnit apply(Object partition, TaskResult r) {
+                    sink.accept(r.blocks(), r.accumulation());
+                    total.merge(r.accumulation());
+                    return BoxedUnit.UNIT;
+                }
+            }, ClassTag$.MODULE$.apply(TaskResult.class));
+            return total;
         } finally {
             watcher.finish();
             sc.clearJobGroup();
             shipped.destroy();
+        }
+    }
+
+    /** Receives each finished task's result on the driver. */
+    @FunctionalInterface
+    public interface TaskSink {
+
+        /** {@code accumulation} holds exactly the realizations of {@code blocks}. */
+        void accept(int[] blocks, EnsembleAccumulation accumulation);
+    }
+
+    /** What one task sends back: its blocks and their accumulation. */
+    record TaskResult(int[] blocks, EnsembleAccumulation accumulation) implements Serializable {
+    }
+
+    /** A task's iterator holds its one result. */
+    private static final class OnlyElement extends AbstractFunction1<scala.collection.Iterator<TaskResult>, TaskResult>
+            implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public TaskResult apply(scala.collection.Iterator<TaskResult> it) {
+            return it.next();
         }
     }
 

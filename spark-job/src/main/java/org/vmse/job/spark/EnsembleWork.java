@@ -69,6 +69,12 @@ public record EnsembleWork(RandomMassProblem problem, KarhunenLoeveBasis basis, 
         return (samples + blockSize - 1) / blockSize;
     }
 
+    /** The realizations of block {@code block}: {@code blockSize}, fewer in the last block. */
+    public int realizationsIn(int block) {
+        long first = (long) block * blockSize;
+        return (int) Math.max(0, Math.min(blockSize, samples - first));
+    }
+
     /** The points of the strided output grid, {@code ceil(M / covarianceStride)}. */
     public int stridedPoints() {
         return (problem.M() + covarianceStride - 1) / covarianceStride;

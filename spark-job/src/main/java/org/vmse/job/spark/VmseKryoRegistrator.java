@@ -15,6 +15,7 @@ public final class VmseKryoRegistrator implements KryoRegistrator {
     static final Class<?>[] SHIPPED = {
         EnsembleWork.class,
         EnsembleAccumulation.class,
+        EnsembleJob.TaskResult.class,
         org.vmse.kernel.random.RandomMassProblem.class,
         org.vmse.kernel.random.KarhunenLoeveBasis.class,
         org.vmse.kernel.random.RealizationStream.XiDistribution.class,
