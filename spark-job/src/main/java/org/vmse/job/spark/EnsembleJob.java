@@ -2,7 +2,6 @@ package org.vmse.job.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.apache.spark.api.java.JavaRDD;
@@ -50,44 +49,37 @@ public final class EnsembleJob {
      *                                    are excluded
      */
     public static EnsembleAccumulation run(JavaSparkContext sc, EnsembleWork work, LongConsumer progress) {
-        int[] all = new int[work.blocks()];
-        for (int b = 0; b < all.length; b++) {
-            all[b] = b;
-        }
-        return run(sc, work, all, (blocks, acc) -> { }, progress);
+        return run(sc, work, BlockRange.split(0, work.blocks(), partitions(sc, work)), (range, acc) -> { },
+                progress);
     }
 
     /**
-     * Runs the given blocks of the ensemble. Each task's accumulation comes back to the driver as the task ends and
-     * is handed to {@code sink} (a checkpoint writer) before it is merged, so a run killed at any moment has kept
-     * every task it saw finish; the merge is exact, so the arrival order does not matter.
+     * Runs the given ranges of blocks, one task each. Each task's accumulation comes back to the driver as the task
+     * ends and is handed to {@code sink} (a checkpoint writer) before it is merged, so a run killed at any moment has
+     * kept every task it saw finish; the merge is exact, so the arrival order does not matter.
      *
-     * @param blocks   the block indices to solve, each at most once
-     * @param sink     told each finished task's blocks and accumulation, on the driver
-     * @param progress told the number of realizations of {@code blocks} finished, as tasks finish (driver side)
-     * @return the merged accumulation of {@code blocks}
+     * @param ranges   disjoint ranges of block indices
+     * @param sink     told each finished task's range and accumulation, on the driver
+     * @param progress told the number of realizations of {@code ranges} finished, as tasks finish (driver side)
+     * @return the merged accumulation of {@code ranges}
      * @throws RealizationFailedException (as the cause of a Spark failure) for a failed realization unless failures
      *                                    are excluded
      */
-    public static EnsembleAccumulation run(JavaSparkContext sc, EnsembleWork work, int[] blocks, TaskSink sink,
-                                           LongConsumer progress) {
+    public static EnsembleAccumulation run(JavaSparkContext sc, EnsembleWork work, List<BlockRange> ranges,
+                                           TaskSink sink, LongConsumer progress) {
         EnsembleAccumulation total = new EnsembleAccumulation(work);
-        if (blocks.length == 0) {
+        if (ranges.isEmpty()) {
             return total;
         }
-        List<Integer> ids = new ArrayList<>(blocks.length);
         long realizations = 0;
-        for (int b : blocks) {
-            ids.add(b);
-            realizations += work.realizationsIn(b);
+        for (BlockRange r : ranges) {
+            realizations += work.realizationsIn(r);
         }
-        int partitions = Math.max(1, Math.min(partitions(sc, work), blocks.length));
         Broadcast<EnsembleWork> shipped = sc.broadcast(work);
-        JavaRDD<TaskResult> perTask = sc.parallelize(ids, partitions).mapPartitions(it -> {
-            List<Integer> mine = new ArrayList<>();
-            it.forEachRemaining(mine::add);
-            return List.of(new TaskResult(mine.stream().mapToInt(Integer::intValue).toArray(),
-                    solvePartition(shipped.value(), mine.iterator()))).iterator();
+        // one range per partition: a collection of n elements cut into n slices gives each slice one element
+        JavaRDD<TaskResult> perTask = sc.parallelize(ranges, ranges.size()).map(range -> {
+            EnsembleWork w = shipped.value();
+            return new TaskResult(range, solveRange(w, range));
         });
         String group = "vmse-ensemble-" + System.nanoTime();
         sc.setJobGroup(group, "vmse Monte Carlo ensemble", true);
@@ -97,7 +89,7 @@ public final class EnsembleJob {
             sc.sc().runJob(perTask.rdd(), new OnlyElement(), new AbstractFunction2<Object, TaskResult, BoxedUnit>() {
                 @Override
                 public BoxedUnit apply(Object partition, TaskResult r) {
-                    sink.accept(r.blocks(), r.accumulation());
+                    sink.accept(r.range(), r.accumulation());
                     total.merge(r.accumulation());
                     return BoxedUnit.UNIT;
                 }
@@ -114,12 +106,12 @@ public final class EnsembleJob {
     @FunctionalInterface
     public interface TaskSink {
 
-        /** {@code accumulation} holds exactly the realizations of {@code blocks}. */
-        void accept(int[] blocks, EnsembleAccumulation accumulation);
+        /** {@code accumulation} holds exactly the realizations of the blocks of {@code range}. */
+        void accept(BlockRange range, EnsembleAccumulation accumulation);
     }
 
     /** What one task sends back: its blocks and their accumulation. */
-    record TaskResult(int[] blocks, EnsembleAccumulation accumulation) implements Serializable {
+    record TaskResult(BlockRange range, EnsembleAccumulation accumulation) implements Serializable {
     }
 
     /** A task's iterator holds its one result. */
@@ -196,13 +188,12 @@ public final class EnsembleJob {
         }
     }
 
-    /** The work of one task: one solver workspace, all the task's blocks. */
-    static EnsembleAccumulation solvePartition(EnsembleWork work, Iterator<Integer> blockIds) {
+    /** The work of one task: one solver workspace, all the range's blocks. */
+    static EnsembleAccumulation solveRange(EnsembleWork work, BlockRange range) {
         RandomMassSolver solver = new RandomMassSolver(work.problem(),
                 RandomMassFields.create(work.problem(), work.basis()));
         EnsembleAccumulation acc = new EnsembleAccumulation(work);
-        while (blockIds.hasNext()) {
-            int b = blockIds.next();
+        for (int b = range.first(); b < range.end(); b++) {
             long first = (long) b * work.blockSize();
             long end = Math.min(work.samples(), first + work.blockSize());
             long t0 = System.nanoTime();

@@ -69,10 +69,14 @@ public record EnsembleWork(RandomMassProblem problem, KarhunenLoeveBasis basis, 
         return (samples + blockSize - 1) / blockSize;
     }
 
-    /** The realizations of block {@code block}: {@code blockSize}, fewer in the last block. */
-    public int realizationsIn(int block) {
-        long first = (long) block * blockSize;
-        return (int) Math.max(0, Math.min(blockSize, samples - first));
+    /** The first realization of block {@code block}. */
+    public long firstRealization(int block) {
+        return (long) block * blockSize;
+    }
+
+    /** The realizations of the blocks of {@code range}: {@code blockSize} each, fewer in the last block. */
+    public long realizationsIn(BlockRange range) {
+        return Math.min(samples, firstRealization(range.end())) - Math.min(samples, firstRealization(range.first()));
     }
 
     /** The points of the strided output grid, {@code ceil(M / covarianceStride)}. */

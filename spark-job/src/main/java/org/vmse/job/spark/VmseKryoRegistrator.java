@@ -16,6 +16,7 @@ public final class VmseKryoRegistrator implements KryoRegistrator {
         EnsembleWork.class,
         EnsembleAccumulation.class,
         EnsembleJob.TaskResult.class,
+        BlockRange.class,
         org.vmse.kernel.random.RandomMassProblem.class,
         org.vmse.kernel.random.KarhunenLoeveBasis.class,
         org.vmse.kernel.random.RealizationStream.XiDistribution.class,
