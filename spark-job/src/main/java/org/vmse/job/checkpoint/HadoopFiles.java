@@ -78,7 +78,7 @@ final class HadoopFiles {
     static boolean createExclusively(FileSystem fs, Path target, byte[] content) throws IOException {
         Path tmp = writeTemporary(fs, target, content);
         try {
-            if ("file".equals(fs.getScheme())) {
+            if ("file".equals(fs.getUri().getScheme())) {
                 try {
                     Files.createLink(Paths.get(fs.makeQualified(target).toUri()),
                             Paths.get(fs.makeQualified(tmp).toUri()));
