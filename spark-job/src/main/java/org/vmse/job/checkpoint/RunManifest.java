@@ -77,7 +77,8 @@ public record RunManifest(int formatVersion, String experiment, long seed, int b
         if (!(blockSize > 0)) {
             throw new IllegalArgumentException("manifest blockSize must be positive, got " + blockSize);
         }
-        configuration = Collections.unmodifiableSortedMap(new TreeMap<>(configuration));
+        configuration = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(configuration,
+                "manifest configuration")));
         String computed = fingerprintOf(configuration);
         if (!computed.equals(fingerprint)) {
             throw new IllegalArgumentException("manifest fingerprint " + fingerprint + " does not match its"
