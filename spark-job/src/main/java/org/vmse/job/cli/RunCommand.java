@@ -2,8 +2,9 @@ package org.vmse.job.cli;
 
 import java.util.concurrent.Callable;
 import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.checkpoint.RunCheckpoint;
+import org.vmse.job.experiment.CheckpointedEnsemble;
 import org.vmse.job.experiment.DeterministicRun;
-import org.vmse.job.experiment.EnsembleReport;
 import org.vmse.job.experiment.EnsembleRun;
 import org.vmse.job.experiment.RunReport;
 import org.vmse.job.output.OutputDirectory;
@@ -53,21 +54,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int ensemble(ExperimentConfig cfg) {
-        try (OutputDirectory out = OutputDirectory.create(options.outputDirectory(cfg, ""))) {
-            long t0 = System.nanoTime();
-            Progress progress = new Progress("vmse run " + cfg.name() + " eps=" + cfg.epsText(), "realization",
-                    options.quiet, System.err);
-            EnsembleRun run = EnsembleRun.execute(cfg, master,
-                    done -> progress.report(done, cfg.ensemble().samples(), ""));
-            progress.finish();
-            EnsembleReport.write(run, out.path(), (System.nanoTime() - t0) * 1e-9);
-            out.commit();
-            spec.commandLine().getOut().printf("eps = %s  M = %d  samples = %d  failed = %d  mass_min = %.4g"
-                    + "  nonpositive mass points = %d  %.4f s/realization on %d partitions%nresults in %s%n",
-                    cfg.epsText(), run.discretization().grid().M(), run.full().count(), run.merged().failed(),
-                    run.merged().massMinimum(), run.merged().nonPositivePoints(),
-                    run.merged().computeSeconds() / cfg.ensemble().samples(), run.partitions(), out.target());
-        }
+        RunCheckpoint checkpoint = RunCheckpoint.create(options.outputUri(cfg, ""), cfg,
+                RunCheckpoint.hadoopConfiguration());
+        EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, "vmse run " + cfg.name() + " eps="
+                + cfg.epsText(), options.quiet, System.err);
+        EnsembleSummaryLine.print(spec.commandLine().getOut(), run, checkpoint.location());
         return 0;
     }
 }

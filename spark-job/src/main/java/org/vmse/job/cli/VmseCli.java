@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code vmse} command line. */
 @Command(name = "vmse", mixinStandardHelpOptions = true, versionProvider = VmseCli.Version.class,
-        subcommands = {RunCommand.class, StudyCommand.class, KlCommand.class, RteCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ExtendCommand.class, StatusCommand.class,
+            StudyCommand.class, KlCommand.class, RteCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         description = {"Semiclassical limit of the varying-mass Schroedinger equation (Chen, Li, Yang).",
             "Experiment files are HOCON (conf/*.conf); every key can be overridden with --set key=value."})
@@ -19,6 +20,8 @@ public final class VmseCli {
     public static final int BAD_INPUT = 2;
     /** Exit code for a computation that broke down. */
     public static final int FAILED = 1;
+    /** Exit code after SIGINT or SIGTERM (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -30,6 +33,9 @@ public final class VmseCli {
         CommandLine cl = new CommandLine(new VmseCli());
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
+            if (shuttingDown()) {
+                return INTERRUPTED; // the run's own hook said what was kept and how to continue
+            }
             if (e instanceof ConfigurationException) {
                 err.println("vmse: error: " + e.getMessage());
                 return BAD_INPUT;
@@ -44,6 +50,18 @@ public final class VmseCli {
             return FAILED;
         });
         return cl;
+    }
+
+    /** Whether the JVM is running its shutdown hooks (a signal arrived): then a failure is the interruption's. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

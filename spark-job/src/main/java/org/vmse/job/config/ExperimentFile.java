@@ -73,7 +73,8 @@ public final class ExperimentFile {
         return build(c);
     }
 
-    static Config applyOverrides(Config user, List<String> overrides) {
+    /** {@code user} with {@code overrides} ({@code key=value}, later ones win) applied. */
+    public static Config applyOverrides(Config user, List<String> overrides) {
         Config c = user;
         for (String o : overrides) {
             int eq = o.indexOf('=');

@@ -11,6 +11,7 @@ import org.vmse.job.config.EnsembleSpec;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.RandomSpec;
 import org.vmse.job.spark.EnsembleAccumulation;
+import org.vmse.job.spark.EnsembleBlocks;
 import org.vmse.job.spark.EnsembleJob;
 import org.vmse.job.spark.EnsembleWork;
 import org.vmse.job.spark.RealizationFailedException;
@@ -86,6 +87,15 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
      * @param progress realizations finished so far
      */
     public static EnsembleRun execute(ExperimentConfig cfg, String master, LongConsumer progress) {
+        return execute(cfg, master, progress, EnsembleBlocks.ALL);
+    }
+
+    /**
+     * As {@link #execute(ExperimentConfig, String, LongConsumer)}, the blocks taken from {@code blocks} (a checkpoint
+     * that keeps what is done and computes the rest).
+     */
+    public static EnsembleRun execute(ExperimentConfig cfg, String master, LongConsumer progress,
+                                      EnsembleBlocks blocks) {
         Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
         RandomMassProblem problem = problem(cfg, disc);
         KarhunenLoeveBasis basis = "kl".equals(cfg.random().sampler()) ? basis(cfg) : null;
@@ -107,7 +117,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
             long t0 = System.nanoTime();
             EnsembleAccumulation merged;
             try {
-                merged = EnsembleJob.run(sc, work, progress);
+                merged = blocks.accumulate(sc, work, progress);
             } catch (RuntimeException ex) {
                 throw unwrap(ex);
             }

@@ -76,7 +76,7 @@ public final class EnsembleAccumulation implements Serializable {
     }
 
     /** Folds {@code other} (of the same work) into this one and returns this. */
-    EnsembleAccumulation merge(EnsembleAccumulation other) {
+    public EnsembleAccumulation merge(EnsembleAccumulation other) {
         if (other.covarianceStride != covarianceStride || other.batches.length != batches.length) {
             throw new IllegalArgumentException("cannot merge the accumulation of covariance stride "
                     + other.covarianceStride + " and " + other.batches.length + " batches into one of stride "

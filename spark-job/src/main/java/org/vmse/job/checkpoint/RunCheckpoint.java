@@ -1,0 +1,411 @@
+package org.vmse.job.checkpoint;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.vmse.job.config.ConfigurationException;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.ExperimentFile;
+import org.vmse.job.spark.BlockRange;
+import org.vmse.job.spark.EnsembleAccumulation;
+import org.vmse.job.spark.EnsembleBlocks;
+import org.vmse.job.spark.EnsembleJob;
+import org.vmse.job.spark.EnsembleWork;
+
+/**
+ * The checkpoint of one ensemble run in its output directory {@code OUT} (any Hadoop URI):
+ * <pre>
+ *   OUT/_checkpoint/lock             one run at a time ({@link OutputLock})
+ *   OUT/_checkpoint/manifest.json    what the blocks were computed from ({@link RunManifest})
+ *   OUT/_checkpoint/experiment.json  the resolved experiment, which resume and extend run again
+ *   OUT/_checkpoint/status.json      where the run stands ({@link StatusFile})
+ *   OUT/_checkpoint/blocks/          one verified file per finished task's range of blocks ({@link BlockStore})
+ *   OUT/summary.json, profiles.csv, covariance.csv, figures/   the results, summary.json written last
+ * </pre>
+ * A run is finished when {@code OUT/summary.json} exists. The blocks are exact sums, so whatever was stored,
+ * resumed, redone or added merges into the bits of one undisturbed run of the same realizations.
+ */
+public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
+
+    /** The checkpoint's folder inside the output. */
+    public static final String FOLDER = "_checkpoint";
+    /** The file whose presence says the run finished. */
+    public static final String SUMMARY = "summary.json";
+    private static final long STATUS_SECONDS = 10;
+
+    private final FileSystem fs;
+    private final Path out;
+    private final Path folder;
+    private final OutputLock lock;
+    private final StatusFile status;
+    private final BlockStore store;
+    private final ExperimentConfig config;
+    private final Instant started = Instant.now();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile long resumedDone;
+    private volatile long total;
+    private final List<String> notes = new ArrayList<>();
+
+    private RunCheckpoint(FileSystem fs, Path out, OutputLock lock, ExperimentConfig config, Configuration conf)
+            throws IOException {
+        this.fs = fs;
+        this.out = out;
+        this.folder = new Path(out, FOLDER);
+        this.lock = lock;
+        this.config = config;
+        this.status = StatusFile.at(new Path(folder, "status.json").toUri(), conf);
+        this.store = BlockStore.open(new Path(folder, "blocks").toUri(), conf);
+        this.total = config.ensemble().samples();
+        lock.takeover().ifPresent(notes::add);
+    }
+
+    /**
+     * Starts the checkpoint of a new run of {@code cfg} at {@code out}, which must not exist: vmse never overwrites
+     * a result, and a run that was stopped is continued with {@code resume}, not started again.
+     *
+     * @throws ConfigurationException if {@code out} exists or another run holds it
+     */
+    public static RunCheckpoint create(URI out, ExperimentConfig cfg, Configuration conf) {
+        try {
+            FileSystem fs = HadoopFiles.fileSystem(out, conf);
+            Path dir = fs.makeQualified(new Path(out));
+            if (fs.exists(dir)) {
+                throw new ConfigurationException("--out " + out + " already exists"
+                        + (fs.exists(new Path(dir, SUMMARY)) ? " and holds a finished run (add realizations with"
+                        + " vmse extend " + out + " --samples N)"
+                        : fs.exists(new Path(dir, FOLDER)) ? " and holds an unfinished run: continue it with vmse"
+                        + " resume " + out : "")
+                        + "; choose another --out (vmse never overwrites a result)");
+            }
+            fs.mkdirs(new Path(dir, FOLDER));
+            OutputLock lock = OutputLock.acquire(new Path(new Path(dir, FOLDER), "lock").toUri(), conf);
+            RunCheckpoint cp = new RunCheckpoint(fs, dir, lock, cfg, conf);
+            RunManifest.of(cfg).write(new Path(cp.folder, "manifest.json").toUri(), conf);
+            HadoopFiles.replace(fs, new Path(cp.folder, "experiment.json"),
+                    cfg.resolvedJson().getBytes(StandardCharsets.UTF_8));
+            cp.writeStatus(RunStatus.State.RUNNING);
+            return cp;
+        } catch (IOException e) {
+            throw new ConfigurationException("--out " + out + ": cannot create the run's output ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose a writable location", e);
+        }
+    }
+
+    /**
+     * Opens the checkpoint at {@code out} to resume or extend it: takes its lock (from a run that is gone, too),
+     * reads its experiment and refuses a checkpoint that this code would not continue bit for bit.
+     *
+     * @param overrides {@code key=value} applied to the stored experiment (e.g. {@code samples} for extend)
+     * @throws ConfigurationException if there is no checkpoint, it is held, or it is of another experiment, version
+     *                                or layout
+     */
+    public static RunCheckpoint open(URI out, List<String> overrides, Configuration conf) {
+        try {
+            FileSystem fs = HadoopFiles.fileSystem(out, conf);
+            Path dir = fs.makeQualified(new Path(out));
+            Path folder = new Path(dir, FOLDER);
+            Optional<RunManifest> stored = RunManifest.read(new Path(folder, "manifest.json").toUri(), conf);
+            if (stored.isEmpty() || !fs.exists(new Path(folder, "experiment.json"))) {
+                throw new ConfigurationException(out + " holds no vmse checkpoint (" + folder + "/manifest.json and"
+                        + " experiment.json); only ensemble runs (random.enabled = true) can be resumed or extended");
+            }
+            ExperimentConfig cfg = ExperimentFile.fromConfig(ExperimentFile.applyOverrides(ConfigFactory.parseString(
+                    new String(HadoopFiles.read(fs, new Path(folder, "experiment.json")), StandardCharsets.UTF_8)),
+                    overrides), folder + "/experiment.json");
+            Optional<String> refusal = stored.get().compatibleWith(RunManifest.of(cfg), out.toString());
+            if (refusal.isPresent()) {
+                throw new ConfigurationException(refusal.get());
+            }
+            OutputLock lock = OutputLock.acquire(new Path(folder, "lock").toUri(), conf);
+            RunCheckpoint cp = new RunCheckpoint(fs, dir, lock, cfg, conf);
+            int removed = cp.store.removeTemporaries();
+            if (removed > 0) {
+                cp.notes.add("removed " + removed + " half-written block file(s) of the run that stopped");
+            }
+            HadoopFiles.replace(fs, new Path(folder, "experiment.json"),
+                    cfg.resolvedJson().getBytes(StandardCharsets.UTF_8));
+            return cp;
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot open the checkpoint at " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The Hadoop configuration of the outputs: Hadoop's defaults and, where {@code HADOOP_CONF_DIR} is set, its
+     * {@code core-site.xml} and {@code hdfs-site.xml} (name nodes, {@code s3a} credentials and endpoints).
+     */
+    public static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        String dir = System.getenv("HADOOP_CONF_DIR");
+        if (dir != null) {
+            for (String name : List.of("core-site.xml", "hdfs-site.xml")) {
+                java.nio.file.Path site = java.nio.file.Path.of(dir, name);
+                if (Files.isRegularFile(site)) {
+                    conf.addResource(new Path(site.toUri()));
+                }
+            }
+        }
+        return conf;
+    }
+
+    /** The experiment of this run. */
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    /** The output directory, qualified. */
+    public URI location() {
+        return out.toUri();
+    }
+
+    /** Whether the output holds a finished run's results. */
+    public boolean finished() throws IOException {
+        return fs.exists(new Path(out, SUMMARY));
+    }
+
+    /** What opening the checkpoint did that the user should hear of (a lock taken over, files removed). */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * Reads back every stored range that belongs to {@code work} (a damaged one is deleted and computed again, as is
+     * one whose last block was partial when the run had fewer samples), computes the blocks no range holds, storing
+     * each task's range as it finishes, and merges all of them.
+     */
+    @Override
+    public EnsembleAccumulation accumulate(JavaSparkContext sc, EnsembleWork work, LongConsumer progress) {
+        total = work.samples();
+        try {
+            EnsembleAccumulation merged = null;
+            boolean[] covered = new boolean[work.blocks()];
+            long resumed = 0;
+            for (int first : store.blocks()) {
+                StoredBlock block;
+                try {
+                    block = store.read(first);
+                } catch (CorruptBlockException e) {
+                    notes.add("redoing " + e.getMessage());
+                    store.discard(first);
+                    continue;
+                }
+                BlockRange range = rangeOf(block, work);
+                if (range == null) {
+                    store.discard(first); // its last block is partial for this sample count: redone whole
+                    continue;
+                }
+                EnsembleAccumulation acc = decode(block.payload());
+                merged = merged == null ? acc : merged.merge(acc);
+                for (int b = range.first(); b < range.end(); b++) {
+                    covered[b] = true;
+                }
+                resumed += block.realizations();
+                failures.addAndGet(acc.failed());
+            }
+            resumedDone = resumed;
+            done.set(resumed);
+            List<BlockRange> missing = missing(covered, EnsembleJob.partitions(sc, work));
+            ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "vmse-status");
+                t.setDaemon(true);
+                return t;
+            });
+            writer.scheduleAtFixedRate(this::writeRunningQuietly, 0, STATUS_SECONDS, TimeUnit.SECONDS);
+            EnsembleAccumulation computed;
+            try {
+                long base = resumed;
+                computed = EnsembleJob.run(sc, work, missing, (range, acc) -> {
+                    store(work, range, acc);
+                    failures.addAndGet(acc.failed());
+                }, n -> {
+                    done.set(base + n);
+                    progress.accept(base + n);
+                });
+            } finally {
+                writer.shutdownNow();
+            }
+            return merged == null ? computed : merged.merge(computed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("checkpoint at " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Realizations the stored blocks hold, whatever the sample count now asked for. */
+    public long storedRealizations() throws IOException {
+        long n = 0;
+        for (int first : store.blocks()) {
+            try {
+                n += store.read(first).realizations();
+            } catch (CorruptBlockException e) {
+                // redone when the run goes on
+            }
+        }
+        return n;
+    }
+
+    /** Realizations found stored when the run started (0 for a new run). */
+    public long resumedRealizations() {
+        return resumedDone;
+    }
+
+    /**
+     * Publishes the results written under the local directory {@code results} into the output, {@code summary.json}
+     * last (after removing an older one), so a reader sees a finished run only when all of it is there.
+     */
+    public void publish(java.nio.file.Path results) {
+        try {
+            fs.delete(new Path(out, SUMMARY), false);
+            List<java.nio.file.Path> files;
+            try (Stream<java.nio.file.Path> walk = Files.walk(results)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            java.nio.file.Path summary = null;
+            for (java.nio.file.Path f : files) {
+                String rel = results.relativize(f).toString().replace('\\', '/');
+                if (rel.equals(SUMMARY)) {
+                    summary = f;
+                    continue;
+                }
+                HadoopFiles.replace(fs, new Path(out, rel), Files.readAllBytes(f));
+            }
+            if (summary != null) {
+                HadoopFiles.replace(fs, new Path(out, SUMMARY), Files.readAllBytes(summary));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records how the run ended. */
+    public void end(RunStatus.State state) {
+        try {
+            writeStatus(state);
+        } catch (IOException e) {
+            // the status is advisory; the blocks and results are what count
+        }
+    }
+
+    /** Realizations finished so far, resumed ones included. */
+    public long done() {
+        return done.get();
+    }
+
+    /** Realizations of the run. */
+    public long total() {
+        return total;
+    }
+
+    /** Releases the lock. */
+    @Override
+    public void close() {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // a lock left behind is taken over by the next run on this host, whose driver finds this one gone
+        }
+    }
+
+    private void store(EnsembleWork work, BlockRange range, EnsembleAccumulation acc) {
+        long first = work.firstRealization(range.first());
+        long end = Math.min(work.samples(), work.firstRealization(range.end()));
+        try {
+            store.write(new StoredBlock(range.first(), first, end, encode(acc)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store blocks " + range.first() + ".." + (range.end() - 1)
+                    + " in " + store.location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The blocks a stored range holds for {@code work}, or {@code null} if it does not hold whole blocks of it. */
+    private static BlockRange rangeOf(StoredBlock block, EnsembleWork work) {
+        int first = block.block();
+        if (block.first() != work.firstRealization(first)) {
+            return null;
+        }
+        int end = (int) ((block.end() + work.blockSize() - 1) / work.blockSize());
+        if (end > work.blocks() || block.end() != Math.min(work.samples(), work.firstRealization(end))) {
+            return null;
+        }
+        return new BlockRange(first, end);
+    }
+
+    /** The uncovered blocks, as ranges cut so that about {@code tasks} tasks share them. */
+    private static List<BlockRange> missing(boolean[] covered, int tasks) {
+        List<BlockRange> gaps = new ArrayList<>();
+        int count = 0;
+        for (int b = 0; b < covered.length; b++) {
+            if (!covered[b]) {
+                int e = b;
+                while (e < covered.length && !covered[e]) {
+                    e++;
+                }
+                gaps.add(new BlockRange(b, e));
+                count += e - b;
+                b = e;
+            }
+        }
+        List<BlockRange> ranges = new ArrayList<>();
+        for (BlockRange g : gaps) {
+            int parts = (int) Math.max(1, Math.round((double) tasks * g.size() / Math.max(1, count)));
+            ranges.addAll(BlockRange.split(g.first(), g.end(), parts));
+        }
+        return ranges;
+    }
+
+    private void writeRunningQuietly() {
+        try {
+            writeStatus(RunStatus.State.RUNNING);
+        } catch (IOException | RuntimeException e) {
+            // advisory: the next rewrite tries again
+        }
+    }
+
+    private synchronized void writeStatus(RunStatus.State state) throws IOException {
+        Instant now = Instant.now();
+        double seconds = Duration.between(started, now).toMillis() / 1000.0;
+        long thisSession = done.get() - resumedDone;
+        double rate = seconds > 1 && thisSession > 0 ? thisSession / seconds : 0;
+        long d = Math.min(done.get(), total);
+        status.write(new RunStatus(state, d, total, Math.min(failures.get(), d), rate, started, now,
+                DriverProcess.current()));
+    }
+
+    private static byte[] encode(EnsembleAccumulation acc) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+            o.writeObject(acc);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static EnsembleAccumulation decode(byte[] payload) throws IOException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
+            return (EnsembleAccumulation) in.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException("a stored block does not hold an ensemble accumulation: " + e.getMessage(), e);
+        }
+    }
+}

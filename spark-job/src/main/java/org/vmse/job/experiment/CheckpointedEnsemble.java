@@ -1,0 +1,80 @@
+package org.vmse.job.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.vmse.job.checkpoint.RunCheckpoint;
+import org.vmse.job.checkpoint.RunStatus;
+import org.vmse.job.output.Progress;
+
+/**
+ * An ensemble run kept in its output as it goes ({@link RunCheckpoint}): the blocks a checkpoint holds are read
+ * back, the rest computed and stored task by task, the results published when all are merged. Interrupted
+ * (SIGINT, SIGTERM), it says so, records it in the status, releases the output and tells how to continue.
+ */
+public final class CheckpointedEnsemble {
+
+    private CheckpointedEnsemble() {
+    }
+
+    /**
+     * Runs the ensemble of {@code checkpoint}, publishes its results and closes the checkpoint.
+     *
+     * @param master Spark master, {@code null} for the experiment's
+     * @param err    where progress and the interruption notice go
+     */
+    public static EnsembleRun run(RunCheckpoint checkpoint, String master, String label, boolean quiet,
+                                  PrintStream err) {
+        checkpoint.notes().forEach(n -> err.println("vmse: " + n));
+        Path staging;
+        try {
+            staging = Files.createTempDirectory("vmse-results-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a local staging directory: " + e.getMessage(), e);
+        }
+        Thread onInterrupt = new Thread(() -> {
+            checkpoint.end(RunStatus.State.INTERRUPTED);
+            checkpoint.close();
+            delete(staging);
+            err.println("vmse: interrupted after " + checkpoint.done() + " of " + checkpoint.total()
+                    + " realizations (the finished blocks are kept in " + checkpoint.location() + ");"
+                    + " continue with: submit/vmse resume " + checkpoint.location());
+        }, "vmse-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            long t0 = System.nanoTime();
+            long total = checkpoint.config().ensemble().samples();
+            Progress progress = new Progress(label, "realization", quiet, err);
+            EnsembleRun run = EnsembleRun.execute(checkpoint.config(), master,
+                    done -> progress.report(done, total, ""), checkpoint);
+            progress.finish();
+            EnsembleReport.write(run, staging, (System.nanoTime() - t0) * 1e-9);
+            checkpoint.publish(staging);
+            checkpoint.end(RunStatus.State.FINISHED);
+            return run;
+        } catch (RuntimeException e) {
+            checkpoint.end(RunStatus.State.FAILED);
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                checkpoint.close();
+                delete(staging);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it releases and cleans
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary directory
+        }
+    }
+}
