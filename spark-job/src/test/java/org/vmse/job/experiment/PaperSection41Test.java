@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.ExperimentFile;
 import org.vmse.kernel.analysis.ConvergenceFit;
 import org.vmse.kernel.vmse.StepListener;
 
-/** Section 4.1 of the paper, from the shipped experiment files. */
+/** Section 4.1 of the paper, from the shipped experiment files. Slow: four full runs at eps down to 2^-9. */
+@Tag("slow")
 class PaperSection41Test {
 
     private static DeterministicRun run(String file, String eps) {

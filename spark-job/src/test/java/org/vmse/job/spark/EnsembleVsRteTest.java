@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmse.job.CliRunner;
@@ -33,6 +34,7 @@ class EnsembleVsRteTest {
      * error against the delta data is the initial data's.
      */
     @Test
+    @Tag("slow")
     @SuppressWarnings("unchecked")
     void theMeanIsMuchCloserToTheEpsWignerLimit() throws Exception {
         Path out = tmp.resolve("ens");
@@ -68,6 +70,7 @@ class EnsembleVsRteTest {
      * its standard errors below its expectation: a one-sided Gaussian false-alarm rate below 4e-6 per series.
      */
     @Test
+    @Tag("slow")
     @SuppressWarnings("unchecked")
     void anEnsembleStudyReportsEveryPointWithItsErrorAndAWeightedRate() throws Exception {
         Path out = tmp.resolve("study");
