@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.ExperimentFile;
 import org.vmse.kernel.analysis.ConvergenceFit;
 import org.vmse.kernel.vmse.StepListener;
 
-/** Section 4.1 of the paper, from the shipped experiment files. */
+/** Section 4.1 of the paper, from the shipped experiment files. Slow: four full runs at eps down to 2^-9. */
+@Tag("slow")
 class PaperSection41Test {
 
     private static DeterministicRun run(String file, String eps) {
@@ -23,7 +25,7 @@ class PaperSection41Test {
     @Test
     void example1ReachesThePapersSecondOrderBetweenTwoToTheMinus8And9() {
         // The paper (Fig. 2b) reports Err = O(eps^2). Larger eps are pre-asymptotic (local rates 0.4 .. 1.7 from
-        // 2^-4 to 2^-8, see conf/paper-sec41-ex1-study.conf); the issue asks for the 2^-8 -> 2^-9 rate within 0.25.
+        // 2^-4 to 2^-8, see conf/paper-sec41-ex1-study.conf); the 2^-8 -> 2^-9 rate must be within 0.25 of 2.
         DeterministicRun a = run("paper-sec41-ex1.conf", "2^-8");
         DeterministicRun b = run("paper-sec41-ex1.conf", "2^-9");
         double rate = ConvergenceFit.localRates(new double[] {a.config().eps(), b.config().eps()},
