@@ -6,6 +6,7 @@ import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.experiment.CheckpointedEnsemble;
 import org.vmse.job.experiment.EnsembleRun;
+import org.vmse.job.output.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,7 +53,11 @@ final class ExtendCommand implements Callable<Integer> {
             checkpoint.close();
             throw e;
         }
-        EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, "vmse extend " + out, quiet, System.err);
+        Progress progress = new Progress("vmse extend " + out, "realization", quiet, System.err);
+        long total = checkpoint.config().ensemble().samples();
+        EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, done -> progress.report(done, total, ""),
+                System.err);
+        progress.finish();
         EnsembleSummaryLine.print(spec.commandLine().getOut(), run, checkpoint.location());
         return 0;
     }

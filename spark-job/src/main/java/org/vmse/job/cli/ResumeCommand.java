@@ -6,6 +6,7 @@ import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.experiment.CheckpointedEnsemble;
 import org.vmse.job.experiment.EnsembleRun;
+import org.vmse.job.output.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +41,11 @@ final class ResumeCommand implements Callable<Integer> {
             throw new ConfigurationException(out + " holds a finished run; nothing to resume (add realizations with"
                     + " vmse extend " + out + " --samples N)");
         }
-        EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, "vmse resume " + out, quiet, System.err);
+        Progress progress = new Progress("vmse resume " + out, "realization", quiet, System.err);
+        long total = checkpoint.config().ensemble().samples();
+        EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, done -> progress.report(done, total, ""),
+                System.err);
+        progress.finish();
         EnsembleSummaryLine.print(spec.commandLine().getOut(), run, checkpoint.location());
         return 0;
     }

@@ -56,8 +56,11 @@ final class RunCommand implements Callable<Integer> {
     private int ensemble(ExperimentConfig cfg) {
         RunCheckpoint checkpoint = RunCheckpoint.create(options.outputUri(cfg, ""), cfg,
                 RunCheckpoint.hadoopConfiguration());
-        EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, "vmse run " + cfg.name() + " eps="
-                + cfg.epsText(), options.quiet, System.err);
+        Progress progress = new Progress("vmse run " + cfg.name() + " eps=" + cfg.epsText(), "realization",
+                options.quiet, System.err);
+        EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master,
+                done -> progress.report(done, cfg.ensemble().samples(), ""), System.err);
+        progress.finish();
         EnsembleSummaryLine.print(spec.commandLine().getOut(), run, checkpoint.location());
         return 0;
     }

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.checkpoint.RunStatus;
-import org.vmse.job.output.Progress;
 
 /**
  * An ensemble run kept in its output as it goes ({@link RunCheckpoint}): the blocks a checkpoint holds are read
@@ -24,11 +24,11 @@ public final class CheckpointedEnsemble {
     /**
      * Runs the ensemble of {@code checkpoint}, publishes its results and closes the checkpoint.
      *
-     * @param master Spark master, {@code null} for the experiment's
-     * @param err    where progress and the interruption notice go
+     * @param master   Spark master, {@code null} for the experiment's
+     * @param progress told the realizations finished so far, resumed ones included
+     * @param err      where notes and the interruption notice go
      */
-    public static EnsembleRun run(RunCheckpoint checkpoint, String master, String label, boolean quiet,
-                                  PrintStream err) {
+    public static EnsembleRun run(RunCheckpoint checkpoint, String master, LongConsumer progress, PrintStream err) {
         checkpoint.notes().forEach(n -> err.println("vmse: " + n));
         Path staging;
         try {
@@ -47,11 +47,7 @@ public final class CheckpointedEnsemble {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             long t0 = System.nanoTime();
-            long total = checkpoint.config().ensemble().samples();
-            Progress progress = new Progress(label, "realization", quiet, err);
-            EnsembleRun run = EnsembleRun.execute(checkpoint.config(), master,
-                    done -> progress.report(done, total, ""), checkpoint);
-            progress.finish();
+            EnsembleRun run = EnsembleRun.execute(checkpoint.config(), master, progress, checkpoint);
             EnsembleReport.write(run, staging, (System.nanoTime() - t0) * 1e-9);
             checkpoint.publish(staging);
             checkpoint.end(RunStatus.State.FINISHED);
