@@ -51,6 +51,11 @@ public final class Figures {
      * tend to, drawn black and dashed so that it stands apart from them.
      */
     public static void lines(Path png, String title, String xLabel, String yLabel, List<Curve> curves) {
+        save(linesChart(title, xLabel, yLabel, curves), png);
+    }
+
+    /** The chart of {@link #lines}. */
+    static XYChart linesChart(String title, String xLabel, String yLabel, List<Curve> curves) {
         XYChart chart = chart(title, xLabel, yLabel);
         for (int i = 0; i < curves.size(); i++) {
             Curve c = curves.get(i);
@@ -61,7 +66,7 @@ public final class Figures {
             }
         }
         roundXTicks(chart, curves);
-        save(chart, png);
+        return chart;
     }
 
     /**
@@ -185,6 +190,11 @@ public final class Figures {
      */
     public static void meanWithBand(Path png, String title, double[] x, double[] mean, double[] std,
                                     List<Curve> limits) {
+        save(meanWithBandChart(title, x, mean, std, limits), png);
+    }
+
+    /** The chart of {@link #meanWithBand}. */
+    static XYChart meanWithBandChart(String title, double[] x, double[] mean, double[] std, List<Curve> limits) {
         XYChart chart = chart(title, "x", "density");
         double[] lo = new double[x.length];
         double[] hi = new double[x.length];
@@ -207,7 +217,7 @@ public final class Figures {
             drawAsLimit(s, i);
         }
         roundXTicks(chart, List.of(new Curve("mean", x, mean)));
-        save(chart, png);
+        return chart;
     }
 
     private static void drawAsLimit(XYSeries s, int index) {
