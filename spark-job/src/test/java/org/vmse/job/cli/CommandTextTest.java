@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class CommandTextTest {
     void everyCommandsSummaryInVmseHelpIsOneWholeSentence() {
         String help = oneLine(CliRunner.vmse("--help").out());
         Map<String, CommandLine> commands = VmseCli.commandLine().getSubcommands();
-        assertTrue(commands.keySet().containsAll(java.util.List.of("run", "study", "kl", "rte", "bench")),
+        assertTrue(commands.keySet().containsAll(List.of("run", "study", "kl", "rte", "bench")),
                 commands.keySet().toString());
         for (Map.Entry<String, CommandLine> e : commands.entrySet()) {
             CommandLine.Model.UsageMessageSpec usage = e.getValue().getCommandSpec().usageMessage();

@@ -1,10 +1,13 @@
 package org.vmse.job.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.internal.chartpart.RenderedTicks;
@@ -62,7 +65,7 @@ class FiguresStyleTest {
                 new Figures.Curve("rho0 (Liouville limit)", x, bump(x, 0.82))));
         assertRoundTicks(RenderedTicks.xLabels(chart));
         assertDrawnAsLimit(chart.getSeriesMap().get("rho0 (Liouville limit)"));
-        assertEquals(null, chart.getSeriesMap().get("rho_eps").getLineStyle().getDashArray(), "rho_eps is solid");
+        assertNull(chart.getSeriesMap().get("rho_eps").getLineStyle().getDashArray(), "rho_eps is solid");
     }
 
     @Test
@@ -82,7 +85,7 @@ class FiguresStyleTest {
         double[] x = grid(1.625, 416);
         double[] mean = bump(x, 0.9);
         double[] std = new double[x.length];
-        java.util.Arrays.fill(std, 0.01);
+        Arrays.fill(std, 0.01);
         String delta = "rho0, RTE from delta (4.17): Err = 0.0920 \u00b1 0.0039";
         String wigner = "rho0, RTE from the eps-Wigner data: Err = 0.0303 \u00b1 0.0053";
         XYChart chart = Figures.meanWithBandChart("t", x, mean, std,
@@ -92,7 +95,7 @@ class FiguresStyleTest {
         XYSeries b = chart.getSeriesMap().get(wigner);
         assertDrawnAsLimit(a);
         assertDrawnAsLimit(b);
-        assertTrue(!java.util.Arrays.equals(a.getLineStyle().getDashArray(), b.getLineStyle().getDashArray()),
+        assertFalse(Arrays.equals(a.getLineStyle().getDashArray(), b.getLineStyle().getDashArray()),
                 "the two limits are told apart by their dashes");
         // Fig. 8a's legend read "eps-Wgner" at XChart's 11 pt, where the i of "Wi" merges into the W; at 13 pt the
         // i stands apart (both seen in the rendered PNG)
