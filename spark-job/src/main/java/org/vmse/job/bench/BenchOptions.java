@@ -18,8 +18,8 @@ import java.util.List;
  *                       at least 1 (odd counts give a plain median)
  * @param fftw           whether to compile and run the FFTW peer program {@code fftw_bench.c} when {@code cc} and
  *                       {@code fftw3.h} are there
- * @param fftwSource     {@code fftw_bench.c}, or {@code null} to look for {@code ../shared/peers/fftw_bench.c} and
- *                       {@code shared/peers/fftw_bench.c} from the working directory
+ * @param fftwSource     {@code fftw_bench.c}, or {@code null} for the repository's own
+ *                       ({@link PeerPrograms#fftwSource()})
  */
 public record BenchOptions(List<Integer> sizes, List<String> masses, double warmupSeconds, double measureSeconds,
                            int repetitions, boolean fftw, Path fftwSource) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -368,13 +369,15 @@ public final class CrankNicolsonBenchmark {
         }
         Path source = options.fftwSource();
         if (source == null) {
-            source = Stream.of(Path.of("..", "shared", "peers", "fftw_bench.c"),
-                            Path.of("shared", "peers", "fftw_bench.c"))
-                    .filter(Files::isRegularFile).findFirst().orElse(null);
+            Optional<PeerPrograms> peers = PeerPrograms.ofHome();
+            if (peers.isEmpty()) {
+                out.println("FFTW peer: skipped (" + PeerPrograms.NO_HOME + "; or pass --fftw-source FILE)");
+                return Map.of();
+            }
+            source = peers.get().fftwSource();
         }
-        if (source == null || !Files.isRegularFile(source)) {
-            out.println("FFTW peer: skipped (fftw_bench.c not found at ../shared/peers or shared/peers from "
-                    + Path.of("").toAbsolutePath() + "; pass its path)");
+        if (!Files.isRegularFile(source)) {
+            out.println("FFTW peer: skipped (" + source + " not found; pass --fftw-source FILE)");
             return Map.of();
         }
         Path dir = null;
@@ -388,7 +391,9 @@ public final class CrankNicolsonBenchmark {
                         + compile.strip()) + "; to compare with FFTW: apt-get install -y libfftw3-dev");
                 return Map.of();
             }
-            String output = exec(List.of(exe.toString()), dir, 300);
+            List<String> run = new ArrayList<>(List.of(exe.toString()));
+            options.sizes().forEach(m -> run.add(Integer.toString(m)));
+            String output = exec(run, dir, 300);
             if (output == null) {
                 out.println("FFTW peer: " + exe + " timed out");
                 return Map.of();

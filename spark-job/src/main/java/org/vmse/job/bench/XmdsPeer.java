@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The peer a physicist would use instead: XMDS2 on the same two workloads ({@code ../shared/peers/xmds2/run.sh}),
- * run in the same invocation as vmse's own benchmark so that ratios compare like with like.
+ * The peer a physicist would use instead: XMDS2 on the same two workloads (the repository's
+ * {@code bench/peers/xmds2/run.sh}, see {@link PeerPrograms}), run in the same invocation as vmse's own benchmark
+ * so that ratios compare like with like.
  *
  * @param secondsPerRealization Section 4.2 per realization at {@code eps = 2^-6}
  * @param example1Seconds       Section 4.1 example 1 at {@code eps = 2^-8}, 3105 RK4IP steps
@@ -26,7 +27,7 @@ public record XmdsPeer(double secondsPerRealization, double example1Seconds) {
      */
     public static XmdsPeer run(Path script, java.io.PrintStream out) {
         if (!Files.isRegularFile(script)) {
-            out.println("XMDS2 peer: " + script + " not found (it lives in ../shared/peers/xmds2/)");
+            out.println("XMDS2 peer: " + script + " not found (the repository's bench/peers/xmds2/run.sh)");
             return null;
         }
         try {

@@ -2,11 +2,13 @@ package org.vmse.job.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vmse.job.bench.BenchOptions;
 import org.vmse.job.bench.CrankNicolsonBenchmark;
 import org.vmse.job.bench.EnsembleBenchmark;
 import org.vmse.job.bench.Example1Benchmark;
+import org.vmse.job.bench.PeerPrograms;
 import org.vmse.job.bench.RteBenchmark;
 import org.vmse.job.bench.XmdsPeer;
 import org.vmse.job.config.ConfigurationException;
@@ -16,10 +18,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time one Crank-Nicolson step against the bare FFT of the same size (Section 4.2 grids:",
-            "L = 1.625, dx = eps/4, so M = 416, 1664, 6656 are eps = 2^-6, 2^-8, 2^-10), single-threaded.",
-            "Reports time per step, FFTs per step, Krylov iterations and step / (FFTs x bare FFT);",
-            "runs the FFTW peer (../shared/peers/fftw_bench.c) in the same invocation when cc and fftw3.h exist."})
+        description = {"Time vmse's solvers against the bare FFT and against peer programs.",
+            "Default: one Crank-Nicolson step against the bare FFT of the same size, single-threaded, on"
+                + " Section 4.2's grids (L = 1.625, dx = eps/4, so M = 416, 1664, 6656 are eps = 2^-6, 2^-8, 2^-10):"
+                + " time per step, FFTs per step, Krylov iterations and step / (FFTs x bare FFT). The FFTW peer"
+                + " (the repository's bench/peers/fftw_bench.c) runs in the same invocation when cc and fftw3.h"
+                + " exist.",
+            "--ensemble: seconds per realization of Section 4.2 (with --peers, XMDS2 in the same invocation)."
+                + " --rte: the radiative transfer solver at the paper's resolution."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--sizes", split = ",", paramLabel = "M", description = "grid sizes (default: ${DEFAULT-VALUE})")
@@ -43,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean noFftw;
 
     @Option(names = "--fftw-source", paramLabel = "FILE", description = "the FFTW peer program"
-            + " (default: ../shared/peers/fftw_bench.c)")
+            + " (default: the repository's bench/peers/fftw_bench.c)")
     Path fftwSource;
 
     @Option(names = "--ensemble", description = "instead: seconds per realization of the Section 4.2 problem on one"
@@ -70,8 +76,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rte", description = "instead: the radiative transfer solver at the paper's resolution")
     boolean rte;
 
-    @Option(names = "--peers", description = "with --ensemble: also run XMDS2 (../shared/peers/xmds2/run.sh, if"
-            + " xmds2 is installed) in this invocation and print XMDS2/vmse ratios")
+    @Option(names = "--peers", description = "with --ensemble: also run XMDS2 (the repository's"
+            + " bench/peers/xmds2/run.sh, if xmds2 is installed) in this invocation and print XMDS2/vmse ratios")
     boolean peers;
 
     @Option(names = "--no-spark", description = "with --ensemble: skip the Spark throughput comparison")
@@ -99,7 +105,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             XmdsPeer peer = null;
             if (peers) {
-                peer = XmdsPeer.run(java.nio.file.Path.of("..", "shared", "peers", "xmds2", "run.sh"), System.out);
+                Optional<PeerPrograms> programs = PeerPrograms.ofHome();
+                if (programs.isPresent()) {
+                    peer = XmdsPeer.run(programs.get().xmdsScript(), System.out);
+                } else {
+                    System.out.println("XMDS2 peer: " + PeerPrograms.NO_HOME);
+                }
                 if (peer != null) {
                     System.out.printf("XMDS2 (same invocation): %.4f s per realization at 2^-6; example 1 at 2^-8:"
                             + " %.3f s%n", peer.secondsPerRealization(), peer.example1Seconds());

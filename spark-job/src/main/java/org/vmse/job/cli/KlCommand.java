@@ -8,18 +8,30 @@ import org.vmse.job.experiment.EnsembleRun;
 import org.vmse.job.output.Json;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "kl", mixinStandardHelpOptions = true,
-        description = {"Print the Karhunen-Loeve truncation of the experiment's random mass as JSON:",
-            "n_kl (the paper's counting (4.26): pairs kept + 1), modes, leading eigenpairs, variance kept,",
-            "the largest residual of (4.23) and the orthonormality error of the modes on the run's grid."})
+        description = {"Print the Karhunen-Loeve truncation of the experiment's random mass as JSON.",
+            "The JSON, on standard output, holds n_kl (the paper's counting (4.26): pairs kept + 1), modes,"
+                + " leading eigenpairs, variance kept, the largest residual of (4.23) and the orthonormality error of"
+                + " the modes on the run's grid."},
+        modelTransformer = KlCommand.WithoutOutputDirectory.class)
 final class KlCommand implements Callable<Integer> {
 
     private static final int LEADING = 8;
+
+    /** kl writes no files: the experiment options' {@code --out} is removed, so that giving it is an error. */
+    static final class WithoutOutputDirectory implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            spec.remove(spec.findOption("--out"));
+            return spec;
+        }
+    }
 
     @Mixin
     ExperimentOptions options;

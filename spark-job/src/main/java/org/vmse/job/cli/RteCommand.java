@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rte", mixinStandardHelpOptions = true,
-        description = {"Solve the radiative transfer limit (3.6) alone, at every output time (Fig. 5):",
-            "summary.json, profiles.csv (rho0 per time) and figures/phase_space_t=*.png (W and rho0).",
-            "Uses random.D, random.a, random.b, mass.m0 (static), initial.* and rte.*."})
+        description = {"Solve the radiative transfer limit (3.6) alone, at every output time (Fig. 5).",
+            "Writes summary.json, profiles.csv (rho0 per time) and figures/phase_space_t=*.png (W and rho0)."
+                + " Uses random.D, random.a, random.b, mass.m0 (static), initial.* and rte.*."})
 final class RteCommand implements Callable<Integer> {
 
     @Mixin

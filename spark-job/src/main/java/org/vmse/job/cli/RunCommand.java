@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run one experiment. Deterministic mass: the VMSE by Crank-Nicolson, its Liouville limit,",
-            "Err (4.11). Random mass (random.enabled = true): the Monte Carlo ensemble on Spark, its mean,",
-            "standard deviation and covariance. Writes summary.json, profiles.csv (covariance.csv) and figures/."})
+        description = {"Run one experiment and write its results and figures.",
+            "Deterministic mass: the VMSE by Crank-Nicolson, its Liouville limit and Err (4.11). Random mass"
+                + " (random.enabled = true): the Monte Carlo ensemble on Spark, its mean, standard deviation and"
+                + " covariance. Writes summary.json, profiles.csv (covariance.csv) and figures/."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

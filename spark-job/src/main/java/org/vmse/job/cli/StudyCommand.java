@@ -17,10 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = {"Run the experiment for every eps in study.eps and measure the rate of Err(eps).",
-            "Writes study.json (err_l1 per eps, local rates, fitted rate with its standard error),",
-            "figures/convergence.png, figures/densities.png and runs/eps=.../ (one run each). With a random mass",
-            "(an ensemble study, one series per study.xi): figures/densities_xi=XI.png (the means against rho0)",
-            "and runs/xi=XI_eps=.../."})
+            "Writes study.json (err_l1 per eps, local rates, fitted rate with its standard error),"
+                + " figures/convergence.png, figures/densities.png and runs/eps=.../ (one run each). With a random"
+                + " mass (an ensemble study, one series per study.xi): figures/densities_xi=XI.png (the means"
+                + " against rho0) and runs/xi=XI_eps=.../."})
 final class StudyCommand implements Callable<Integer> {
 
     @Mixin

@@ -35,7 +35,8 @@ public record RteLimit(RteSolution delta, RteSolution epsWigner, boolean primary
             return new RadiativeTransferSolver(new FormulaMassField(cfg.mass()),
                     new ScatteringKernel(cfg.random().D(), cfg.random().a(), cfg.random().b()), grid);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("rte: " + e.getMessage() + " (or set rte.enabled = false)", e);
+            throw new ConfigurationException("rte: " + e.getMessage() + " (vmse run and study can also go without"
+                    + " the limit: rte.enabled = false)", e);
         }
     }
 

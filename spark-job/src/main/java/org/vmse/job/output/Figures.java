@@ -21,6 +21,20 @@ public final class Figures {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 560;
 
+    /**
+     * Legend text size, two points above XChart's 11: at 11 the "Wi" of "eps-Wigner" renders as one glyph and
+     * the legend reads "eps-Wgner".
+     */
+    private static final float LEGEND_POINTS = 13f;
+
+    /** Round tick labels: 0.1 rather than 0.10, 1.25 where a step of 0.25 is chosen. */
+    private static final String TICK_PATTERN = "0.0##";
+
+    /** The strokes of limit curves, in order: black, dashed, then dash-dotted (they stand apart from colours). */
+    private static final BasicStroke[] LIMIT_STROKES = {
+        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 5f}, 0f),
+        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 4f, 2f, 4f}, 0f)};
+
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -32,15 +46,27 @@ public final class Figures {
     public record Curve(String name, double[] x, double[] y) {
     }
 
-    /** Curves, each on its own {@code x} (densities, like Figs. 2a and 4a). */
+    /**
+     * Curves, each on its own {@code x} (densities, like Figs. 2a and 4a); the last one is the limit the others
+     * tend to, drawn black and dashed so that it stands apart from them.
+     */
     public static void lines(Path png, String title, String xLabel, String yLabel, List<Curve> curves) {
+        save(linesChart(title, xLabel, yLabel, curves), png);
+    }
+
+    /** The chart of {@link #lines}. */
+    static XYChart linesChart(String title, String xLabel, String yLabel, List<Curve> curves) {
         XYChart chart = chart(title, xLabel, yLabel);
-        chart.getStyler().setXAxisDecimalPattern("0.00");
-        for (Curve c : curves) {
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
             XYSeries s = chart.addSeries(c.name(), c.x(), c.y());
             s.setMarker(SeriesMarkers.NONE);
+            if (i == curves.size() - 1) {
+                drawAsLimit(s, 0);
+            }
         }
-        save(chart, png);
+        roundXTicks(chart, curves);
+        return chart;
     }
 
     /**
@@ -53,7 +79,6 @@ public final class Figures {
     public static void phaseSpace(Path png, String title, double[] xGrid, double[] kGrid, double[] w,
                                   double[] manifoldX, double[] manifoldK, double[] x, double[] rho0) {
         XYChart top = chart(title + ": W0(x, k)", "x", "k");
-        top.getStyler().setXAxisDecimalPattern("0.00");
         double max = 0;
         for (double v : w) {
             max = Math.max(max, v);
@@ -88,10 +113,13 @@ public final class Figures {
             manifold.setLineStyle(new BasicStroke(1.2f));
         }
         top.getStyler().setMarkerSize(3);
+        // both panels on the x range of the density, so that they line up
+        List<Curve> density = List.of(new Curve("rho0", x, rho0));
+        roundXTicks(top, density);
 
         XYChart bottom = chart("rho0(x) = \u222b W0 dk", "x", "rho0");
-        bottom.getStyler().setXAxisDecimalPattern("0.00");
         bottom.addSeries("rho0", x, rho0).setMarker(SeriesMarkers.NONE);
+        roundXTicks(bottom, density);
         try {
             BitmapEncoder.saveBitmap(List.of(top, bottom), 2, 1, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
@@ -156,11 +184,18 @@ public final class Figures {
         save(chart, png);
     }
 
-    /** The ensemble mean with a band of one standard deviation, and the limit if given (Figs. 7a, 8a, 9, 10). */
+    /**
+     * The ensemble mean with a band of one standard deviation, and the limits if given, black, dashed then
+     * dash-dotted (Figs. 7a, 8a, 9, 10).
+     */
     public static void meanWithBand(Path png, String title, double[] x, double[] mean, double[] std,
-                                    List<Curve> extra) {
+                                    List<Curve> limits) {
+        save(meanWithBandChart(title, x, mean, std, limits), png);
+    }
+
+    /** The chart of {@link #meanWithBand}. */
+    static XYChart meanWithBandChart(String title, double[] x, double[] mean, double[] std, List<Curve> limits) {
         XYChart chart = chart(title, "x", "density");
-        chart.getStyler().setXAxisDecimalPattern("0.00");
         double[] lo = new double[x.length];
         double[] hi = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -175,10 +210,65 @@ public final class Figures {
         low.setLineColor(new Color(120, 160, 220));
         low.setShowInLegend(false);
         chart.addSeries("E[rho_eps] (ensemble mean)", x, mean).setMarker(SeriesMarkers.NONE);
-        for (Curve c : extra) {
-            chart.addSeries(c.name(), c.x(), c.y()).setMarker(SeriesMarkers.NONE);
+        for (int i = 0; i < limits.size(); i++) {
+            Curve c = limits.get(i);
+            XYSeries s = chart.addSeries(c.name(), c.x(), c.y());
+            s.setMarker(SeriesMarkers.NONE);
+            drawAsLimit(s, i);
         }
-        save(chart, png);
+        roundXTicks(chart, List.of(new Curve("mean", x, mean)));
+        return chart;
+    }
+
+    private static void drawAsLimit(XYSeries s, int index) {
+        s.setLineColor(Color.BLACK);
+        s.setLineStyle(LIMIT_STROKES[index % LIMIT_STROKES.length]);
+        // XChart strokes a plain line segment by segment, restarting the dash pattern on every segment of a
+        // pixel or two (the curve then looks solid); a smooth series is stroked as one path, through the points
+        s.setSmooth(true);
+    }
+
+    /**
+     * Puts the x ticks at round values. XChart places its ticks on the data points themselves when the x values of
+     * all series, with the axis ends, are equally spaced (to 1e-4), as one grid's are: 0.05, 0.11, 0.16 ... on a
+     * grid of {@code 1.25 / 320}. The axis is therefore set to the data's range widened to multiples of a round
+     * step ({@code 1, 2 or 5 x 10^k}, about 20 to the range), its upper end kept off the grid's lattice; XChart then
+     * picks round ticks itself.
+     */
+    private static void roundXTicks(XYChart chart, List<Curve> curves) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double lastSpacing = 0;
+        for (Curve c : curves) {
+            int n = c.x().length;
+            lo = Math.min(lo, c.x()[0]);
+            if (c.x()[n - 1] >= hi) {
+                hi = c.x()[n - 1];
+                lastSpacing = n > 1 ? c.x()[n - 1] - c.x()[n - 2] : 0;
+            }
+        }
+        if (!(hi > lo)) {
+            return;
+        }
+        double step = roundStep((hi - lo) / 20);
+        double min = step * Math.floor(lo / step);
+        double max = step * Math.ceil(hi / step);
+        double tail = max - hi;
+        if (Math.abs(tail) < 1e-4 || Math.abs(tail - lastSpacing) < 1e-4) {
+            max += step;
+        }
+        chart.getStyler().setXAxisMin(min).setXAxisMax(max).setXAxisDecimalPattern(TICK_PATTERN);
+    }
+
+    /** The least of {@code 1, 2, 5 x 10^k} not below {@code atLeast}. */
+    private static double roundStep(double atLeast) {
+        double decade = Math.pow(10, Math.floor(Math.log10(atLeast)));
+        for (double m : new double[] {1, 2, 5}) {
+            if (m * decade >= atLeast) {
+                return m * decade;
+            }
+        }
+        return 10 * decade;
     }
 
     /**
@@ -267,6 +357,7 @@ public final class Figures {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(LEGEND_POINTS));
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         return chart;
     }
