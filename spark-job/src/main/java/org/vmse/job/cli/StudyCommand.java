@@ -9,6 +9,7 @@ import org.vmse.job.experiment.EnsembleStudy;
 import org.vmse.job.output.Json;
 import org.vmse.job.output.OutputDirectory;
 import org.vmse.job.output.Progress;
+import org.vmse.job.output.StudyDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,15 +38,17 @@ final class StudyCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig cfg = options.load();
         if (cfg.random().enabled()) {
-            try (OutputDirectory out = OutputDirectory.create(options.outputDirectory(cfg, "-study"))) {
+            try (StudyDirectory out = StudyDirectory.open(options.outputDirectory(cfg, "-study"), cfg)) {
+                if (out.continued()) {
+                    System.err.println("vmse: continuing the study in " + out.path() + " from the runs it finished");
+                }
                 Map<String, Object> study = EnsembleStudy.run(cfg, out.path(), master, (label, samples) -> {
                     Progress p = new Progress("vmse study " + cfg.name() + " " + label, "realization", options.quiet,
                             System.err);
                     return done -> p.report(done, samples, "");
-                });
-                out.commit();
+                }, System.err);
                 spec.commandLine().getOut().println(Json.toString(study.get("series")));
-                spec.commandLine().getOut().println("results in " + out.target());
+                spec.commandLine().getOut().println("results in " + out.path());
             }
             return 0;
         }

@@ -1,6 +1,8 @@
 package org.vmse.job.experiment;
 
 import com.typesafe.config.ConfigException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
+import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.output.Figures;
@@ -32,7 +35,7 @@ public final class EnsembleStudy {
     }
 
     public static Map<String, Object> run(ExperimentConfig base, Path dir, String master,
-                                          BiFunction<String, Integer, LongConsumer> progress) {
+                                          BiFunction<String, Integer, LongConsumer> progress, PrintStream notes) {
         long start = System.nanoTime();
         if (!base.rte().enabled()) {
             throw new ConfigurationException("an ensemble study measures Err against the RTE limit: set"
@@ -73,10 +76,10 @@ public final class EnsembleStudy {
             for (int i = 0; i < eps.length; i++) {
                 ExperimentConfig c = configs.get(s).get(i);
                 long t0 = System.nanoTime();
-                EnsembleRun run = EnsembleRun.execute(c, master, progress.apply(xis.get(s) + " eps=" + texts[i],
-                        c.ensemble().samples()));
+                EnsembleRun run = CheckpointedEnsemble.run(point(dir.resolve("runs").resolve("xi=" + xis.get(s)
+                        + "_eps=" + texts[i]), c), master, progress.apply(xis.get(s) + " eps=" + texts[i],
+                        c.ensemble().samples()), notes);
                 double wall = (System.nanoTime() - t0) * 1e-9;
-                EnsembleReport.write(run, dir.resolve("runs").resolve("xi=" + xis.get(s) + "_eps=" + texts[i]), wall);
                 double[] x = run.discretization().grid().points();
                 int last = c.outputTimes().length - 1;
                 means.add(new Figures.Curve("E[rho_eps], eps = " + texts[i], x, run.full().mean(last)));
@@ -141,6 +144,23 @@ public final class EnsembleStudy {
         Figures.convergenceWithErrors(RunReport.file(dir, "figures/convergence.png"), base.name()
                 + ": Err(eps) of the ensemble mean against the RTE, T = " + base.T(), figureSeries);
         return study;
+    }
+
+    /**
+     * The checkpoint of one point: a new run, or the one an earlier invocation of the study left at {@code dir}
+     * (finished: read back whole; unfinished: resumed), which must be of the same configuration.
+     */
+    private static RunCheckpoint point(Path dir, ExperimentConfig c) {
+        if (!Files.exists(dir)) {
+            return RunCheckpoint.create(dir.toUri(), c, RunCheckpoint.hadoopConfiguration());
+        }
+        RunCheckpoint cp = RunCheckpoint.open(dir.toUri(), List.of(), RunCheckpoint.hadoopConfiguration());
+        if (!cp.config().resolvedJson().equals(c.resolvedJson())) {
+            cp.close();
+            throw new ConfigurationException("the study's run " + dir + " was made with another configuration;"
+                    + " continue the study with the settings that started it, or choose another --out");
+        }
+        return cp;
     }
 
     private static List<String> list(ExperimentConfig c, String key) {
