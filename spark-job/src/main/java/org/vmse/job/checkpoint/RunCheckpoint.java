@@ -186,9 +186,14 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
         return fs.exists(new Path(out, SUMMARY));
     }
 
-    /** What opening the checkpoint did that the user should hear of (a lock taken over, files removed). */
-    public List<String> notes() {
-        return List.copyOf(notes);
+    /**
+     * What the checkpoint did that the user should hear of (a lock taken over, half-written files removed, damaged
+     * blocks redone) since the last call.
+     */
+    public synchronized List<String> takeNotes() {
+        List<String> taken = List.copyOf(notes);
+        notes.clear();
+        return taken;
     }
 
     /**
@@ -208,7 +213,7 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
                 try {
                     block = store.read(first);
                 } catch (CorruptBlockException e) {
-                    notes.add("redoing " + e.getMessage());
+                    note("redoing " + e.getMessage());
                     store.discard(first);
                     continue;
                 }
@@ -373,6 +378,10 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
             ranges.addAll(BlockRange.split(g.first(), g.end(), parts));
         }
         return ranges;
+    }
+
+    private synchronized void note(String text) {
+        notes.add(text);
     }
 
     private void writeRunningQuietly() {

@@ -56,7 +56,7 @@ final class ExtendCommand implements Callable<Integer> {
         Progress progress = new Progress("vmse extend " + out, "realization", quiet, System.err);
         long total = checkpoint.config().ensemble().samples();
         EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, done -> progress.report(done, total, ""),
-                System.err);
+                spec.commandLine().getErr()::println);
         progress.finish();
         EnsembleSummaryLine.print(spec.commandLine().getOut(), run, checkpoint.location());
         return 0;

@@ -44,7 +44,7 @@ final class ResumeCommand implements Callable<Integer> {
         Progress progress = new Progress("vmse resume " + out, "realization", quiet, System.err);
         long total = checkpoint.config().ensemble().samples();
         EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, done -> progress.report(done, total, ""),
-                System.err);
+                spec.commandLine().getErr()::println);
         progress.finish();
         EnsembleSummaryLine.print(spec.commandLine().getOut(), run, checkpoint.location());
         return 0;

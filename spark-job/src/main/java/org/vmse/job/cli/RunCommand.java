@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress("vmse run " + cfg.name() + " eps=" + cfg.epsText(), "realization",
                 options.quiet, System.err);
         EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master,
-                done -> progress.report(done, cfg.ensemble().samples(), ""), System.err);
+                done -> progress.report(done, cfg.ensemble().samples(), ""), spec.commandLine().getErr()::println);
         progress.finish();
         EnsembleSummaryLine.print(spec.commandLine().getOut(), run, checkpoint.location());
         return 0;

@@ -46,7 +46,7 @@ final class StudyCommand implements Callable<Integer> {
                     Progress p = new Progress("vmse study " + cfg.name() + " " + label, "realization", options.quiet,
                             System.err);
                     return done -> p.report(done, samples, "");
-                }, System.err);
+                }, spec.commandLine().getErr()::println);
                 spec.commandLine().getOut().println(Json.toString(study.get("series")));
                 spec.commandLine().getOut().println("results in " + out.path());
             }

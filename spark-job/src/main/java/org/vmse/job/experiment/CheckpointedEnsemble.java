@@ -1,11 +1,11 @@
 package org.vmse.job.experiment;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.vmse.job.checkpoint.RunCheckpoint;
@@ -26,10 +26,11 @@ public final class CheckpointedEnsemble {
      *
      * @param master   Spark master, {@code null} for the experiment's
      * @param progress told the realizations finished so far, resumed ones included
-     * @param err      where notes and the interruption notice go
+     * @param notes    told what the user should hear of: what the checkpoint kept or redid, an interruption
      */
-    public static EnsembleRun run(RunCheckpoint checkpoint, String master, LongConsumer progress, PrintStream err) {
-        checkpoint.notes().forEach(n -> err.println("vmse: " + n));
+    public static EnsembleRun run(RunCheckpoint checkpoint, String master, LongConsumer progress,
+                                  Consumer<String> notes) {
+        checkpoint.takeNotes().forEach(n -> notes.accept("vmse: " + n));
         Path staging;
         try {
             staging = Files.createTempDirectory("vmse-results-");
@@ -40,7 +41,7 @@ public final class CheckpointedEnsemble {
             checkpoint.end(RunStatus.State.INTERRUPTED);
             checkpoint.close();
             delete(staging);
-            err.println("vmse: interrupted after " + checkpoint.done() + " of " + checkpoint.total()
+            notes.accept("vmse: interrupted after " + checkpoint.done() + " of " + checkpoint.total()
                     + " realizations (the finished blocks are kept in " + checkpoint.location() + ");"
                     + " continue with: submit/vmse resume " + checkpoint.location());
         }, "vmse-interrupt");
@@ -48,6 +49,7 @@ public final class CheckpointedEnsemble {
         try {
             long t0 = System.nanoTime();
             EnsembleRun run = EnsembleRun.execute(checkpoint.config(), master, progress, checkpoint);
+            checkpoint.takeNotes().forEach(n -> notes.accept("vmse: " + n));
             EnsembleReport.write(run, staging, (System.nanoTime() - t0) * 1e-9);
             checkpoint.publish(staging);
             checkpoint.end(RunStatus.State.FINISHED);

@@ -1,7 +1,6 @@
 package org.vmse.job.experiment;
 
 import com.typesafe.config.ConfigException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
@@ -35,7 +35,7 @@ public final class EnsembleStudy {
     }
 
     public static Map<String, Object> run(ExperimentConfig base, Path dir, String master,
-                                          BiFunction<String, Integer, LongConsumer> progress, PrintStream notes) {
+                                          BiFunction<String, Integer, LongConsumer> progress, Consumer<String> notes) {
         long start = System.nanoTime();
         if (!base.rte().enabled()) {
             throw new ConfigurationException("an ensemble study measures Err against the RTE limit: set"

@@ -1,0 +1,161 @@
+package org.vmse.job.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vmse.job.CliRunner;
+import org.vmse.job.CliRunner.Result;
+import org.vmse.job.cli.VmseCli;
+
+/**
+ * Resume, extend and status through the command line, in process, on a small ensemble: whatever was stored, damaged,
+ * added or redone, the results are byte-identical to one undisturbed run of the same realizations (the expected
+ * bytes are those of that run: the contract is equality, not a value).
+ */
+class CheckpointCommandsTest {
+
+    /** 12 blocks of 3 realizations on a coarse grid: a second or two per run. */
+    private static final String[] SMALL = {"../conf/paper-sec42.conf", "--set", "eps=2^-5", "--set", "T=0.1",
+        "--set", "ensemble.blockSize=3", "--set", "ensemble.covarianceStride=8", "--set", "rte.enabled=false",
+        "--set", "fft=jtransforms", "--set", "partitions=4", "--master", "local[2]", "--quiet"};
+    private static final List<String> RESULTS = List.of("profiles.csv", "covariance.csv");
+
+    @TempDir
+    static Path tmp;
+
+    private static Path reference36;
+    private static Path reference24;
+
+    @BeforeAll
+    static void undisturbedRuns() {
+        reference36 = run("ref36", 36);
+        reference24 = run("ref24", 24);
+    }
+
+    private static Path run(String name, int samples) {
+        Path out = tmp.resolve(name);
+        Result r = vmse(concat(new String[] {"run"}, SMALL, new String[] {"--set", "samples=" + samples, "--out",
+            out.toString()}));
+        assertEquals(0, r.code(), r.err());
+        return out;
+    }
+
+    @Test
+    void aRunWithLostAndDamagedBlocksIsResumedToTheSameBytes() throws Exception {
+        Path out = run("damaged", 36);
+        List<Path> blocks = blockFiles(out);
+        assertEquals(4, blocks.size(), "one file per task's range of blocks");
+        Files.delete(blocks.get(1)); // lost: the driver died before it came back
+        try (RandomAccessFile f = new RandomAccessFile(blocks.get(2).toFile(), "rw")) {
+            f.setLength(f.length() / 2); // half-written under its final name: storage damage
+        }
+        try (RandomAccessFile f = new RandomAccessFile(blocks.get(3).toFile(), "rw")) {
+            f.seek(100);
+            f.write(f.read() ^ 1); // one flipped bit
+        }
+        Files.delete(out.resolve("summary.json")); // the run had not finished
+        Result r = vmse("resume", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("redoing"), "a damaged block is reported and redone: " + r.err());
+        assertSameResults(reference36, out);
+    }
+
+    @Test
+    void extendingARunGivesWhatOneLargerRunGives() throws Exception {
+        Path out = run("extended", 24);
+        assertSameResults(reference24, out);
+        Result r = vmse("extend", out.toString(), "--samples", "36", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertSameResults(reference36, out);
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"samples\" : 36"));
+    }
+
+    @Test
+    void extendingByAPartialBlockRedoesOnlyWhatChanged() throws Exception {
+        // 25 = 8 whole blocks and a block of one: extended to 36, that block is redone whole
+        Path out = run("partial", 25);
+        Result r = vmse("extend", out.toString(), "--samples", "36", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertSameResults(reference36, out);
+    }
+
+    @Test
+    void aForeignCheckpointIsRefusedAndLeftAlone() throws Exception {
+        Path out = run("foreign", 24);
+        Files.delete(out.resolve("summary.json"));
+        Path experiment = out.resolve(RunCheckpoint.FOLDER).resolve("experiment.json");
+        String json = Files.readString(experiment, StandardCharsets.UTF_8);
+        Files.writeString(experiment, json.replace("\"seed\":1,", "\"seed\":2,"), StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(blockFiles(out).get(0));
+        Result r = vmse("resume", out.toString(), "--quiet");
+        assertEquals(VmseCli.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("seed differs (checkpoint: 1, this run: 2)"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(blockFiles(out).get(0)), "a refused checkpoint is not touched");
+    }
+
+    @Test
+    void aSecondRunOnTheSameOutputAndAnEmptyResumeAreRefused() {
+        Result again = vmse(concat(new String[] {"run"}, SMALL, new String[] {"--set", "samples=36", "--out",
+            reference36.toString()}));
+        assertEquals(VmseCli.BAD_INPUT, again.code(), again.err());
+        assertTrue(again.err().contains("holds a finished run") && again.err().contains("vmse extend"),
+                again.err());
+        Result nothing = vmse("resume", tmp.resolve("no-such-run").toString());
+        assertEquals(VmseCli.BAD_INPUT, nothing.code(), nothing.err());
+        assertTrue(nothing.err().contains("holds no vmse checkpoint"), nothing.err());
+        Result finished = vmse("resume", reference24.toString());
+        assertEquals(VmseCli.BAD_INPUT, finished.code(), finished.err());
+        assertTrue(finished.err().contains("holds a finished run"), finished.err());
+        Result fewer = vmse("extend", reference36.toString(), "--samples", "30");
+        assertEquals(VmseCli.BAD_INPUT, fewer.code(), fewer.err());
+        assertTrue(fewer.err().contains("must exceed the 36 realizations"), fewer.err());
+    }
+
+    @Test
+    void statusReadsTheFinishedRun() {
+        Result r = vmse("status", reference36.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("finished: 36/36 realizations (100%), 0 failed"), r.out());
+        Result none = vmse("status", tmp.toString());
+        assertEquals(VmseCli.BAD_INPUT, none.code(), none.err());
+    }
+
+    private static void assertSameResults(Path expected, Path actual) throws Exception {
+        for (String f : RESULTS) {
+            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)),
+                    f + " of " + actual + " differs from the undisturbed run " + expected);
+        }
+        assertFalse(Files.list(actual.resolve(RunCheckpoint.FOLDER).resolve("blocks"))
+                .anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary block file is left");
+    }
+
+    private static List<Path> blockFiles(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out.resolve(RunCheckpoint.FOLDER).resolve("blocks"))) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".vmsb")).sorted().toList();
+        }
+    }
+
+    private static Result vmse(String... args) {
+        return CliRunner.vmse(args);
+    }
+
+    private static String[] concat(String[]... parts) {
+        List<String> all = new ArrayList<>();
+        for (String[] p : parts) {
+            all.addAll(List.of(p));
+        }
+        return all.toArray(String[]::new);
+    }
+}
