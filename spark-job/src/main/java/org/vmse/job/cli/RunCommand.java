@@ -33,6 +33,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig cfg = options.load();
+        cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
         if (cfg.random().enabled()) {
             return ensemble(cfg);
         }

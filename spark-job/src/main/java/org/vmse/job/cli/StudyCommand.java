@@ -36,6 +36,7 @@ final class StudyCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         ExperimentConfig cfg = options.load();
+        cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
         if (cfg.random().enabled()) {
             try (OutputDirectory out = OutputDirectory.create(options.outputDirectory(cfg, "-study"))) {
                 Map<String, Object> study = EnsembleStudy.run(cfg, out.path(), master, (label, samples) -> {
