@@ -2,6 +2,7 @@ package org.vmse.job.cli;
 
 import java.util.concurrent.Callable;
 import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.DeterministicRun;
 import org.vmse.job.experiment.EnsembleReport;
 import org.vmse.job.experiment.EnsembleRun;
@@ -33,6 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig cfg = options.load();
+        ResourceEstimate.ofRun(cfg, master).require();
         cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
         if (cfg.random().enabled()) {
             return ensemble(cfg);

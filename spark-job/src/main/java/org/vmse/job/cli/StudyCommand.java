@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.ConvergenceStudy;
 import org.vmse.job.experiment.EnsembleStudy;
 import org.vmse.job.output.Json;
@@ -36,6 +37,7 @@ final class StudyCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         ExperimentConfig cfg = options.load();
+        ResourceEstimate.ofStudy(cfg, master).require();
         cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
         if (cfg.random().enabled()) {
             try (OutputDirectory out = OutputDirectory.create(options.outputDirectory(cfg, "-study"))) {

@@ -35,13 +35,14 @@ import org.vmse.kernel.problem.WavePacket;
  * @param rte         {@code rte.*}
  * @param scheme      {@code scheme}: {@code cn} or {@code rk4ip}
  * @param fft         {@code fft}: the FFT backend ({@code auto} already resolved)
+ * @param limitsForce {@code limits.force}: start even where {@link ResourceEstimate} would refuse
  * @param resolved    every key with its value, for provenance
  */
 public record ExperimentConfig(String name, double eps, String epsText, double T, double[] outputTimes, double L,
                                MeshSpec mesh, WavePacket initial, Formula mass, Formula potential,
                                KrylovSettings krylov, LiouvilleSpec liouville, StudySpec study, RandomSpec random,
                                EnsembleSpec ensemble, RteSpec rte, String scheme, FftBackend fft,
-                               Config resolved) {
+                               boolean limitsForce, Config resolved) {
 
     public ExperimentConfig {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -127,7 +128,7 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
     public ExperimentConfig withEps(double newEps, String newEpsText) {
         Config c = resolved.withValue("eps", ConfigValueFactory.fromAnyRef(newEpsText));
         return new ExperimentConfig(name, newEps, newEpsText, T, outputTimes, L, mesh, initial, mass, potential,
-                krylov, liouville, study, random, ensemble, rte, scheme, fft, c);
+                krylov, liouville, study, random, ensemble, rte, scheme, fft, limitsForce, c);
     }
 
     /** The same experiment with {@code key} set to {@code value}, validated again. */

@@ -211,7 +211,8 @@ public final class ExperimentFile {
                 number(c, "liouville.dx"), number(c, "liouville.dk"), number(c, "liouville.deltaWidth"));
         return new ExperimentConfig(string(c, "name"), eps, epsText, T, outputTimes, number(c, "domain.L"), mesh,
                 initial, formula(c, "mass.m0", "t", "x"), formula(c, "potential.V", "x"), krylov, liouville,
-                study(c), random(c), ensemble(c), rte(c, initial.p0()), lower(c, "scheme"), fft(c), c);
+                study(c), random(c), ensemble(c), rte(c, initial.p0()), lower(c, "scheme"), fft(c),
+                bool(c, "limits.force"), c);
     }
 
     private static FftBackend fft(Config c) {

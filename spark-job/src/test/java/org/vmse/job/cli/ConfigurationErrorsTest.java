@@ -76,6 +76,27 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void runsOutOfReachAreRefusedBeforeAnyWork() {
+        Result samples = badInput("run", ENSEMBLE, "--set", "samples=1e9", "--master", "local[2]", "--out",
+                tmp.resolve("a").toString(), "-q");
+        assertTrue(samples.err().contains("samples") && samples.err().contains("limits.force = true"), samples.err());
+        Result eps = badInput("run", SMALL, "--set", "eps=2^-20", "--out", tmp.resolve("b").toString(), "-q");
+        assertTrue(eps.err().contains("eps = 2^-20: the run would take about") && eps.err().contains("hours"),
+                eps.err());
+        Result study = badInput("study", SMALL, "--set", "study.eps=[2^-12,2^-20]", "--set", "study.fitMin=2^-20",
+                "--set", "study.fitMax=2^-12", "--out", tmp.resolve("c").toString(), "-q");
+        assertTrue(study.err().contains("study.eps = [2^-12, 2^-20]") && study.err().contains("hours"), study.err());
+        assertTrue(!Files.exists(tmp.resolve("a")) && !Files.exists(tmp.resolve("b")));
+    }
+
+    @Test
+    void limitsForcePassesTheEstimate() throws Exception {
+        Result r = badInput("run", SMALL, "--set", "eps=2^-20", "--set", "limits.force=true", "--out", existing(),
+                "-q");
+        assertTrue(r.err().contains("already exists") && !r.err().contains("hours"), r.err());
+    }
+
+    @Test
     void theFftFallbackIsNoticedOnceWhenARunStarts() throws Exception {
         Result r = badInput("run", SMALL, "--set", "fft=auto", "--out", existing(), "-q");
         int notices = r.err().split("FFTW did not load", -1).length - 1;

@@ -297,6 +297,12 @@ class ExperimentFileTest {
     }
 
     @Test
+    void limitsForceIsAKeyWithDefaultFalse() throws Exception {
+        assertTrue(!ExperimentFile.load(write("name = f"), List.of()).limitsForce());
+        assertTrue(ExperimentFile.load(write("name = f\nlimits.force = true"), List.of()).limitsForce());
+    }
+
+    @Test
     void everyExperimentFileOfTheRepositoryLoads() throws Exception {
         try (var files = Files.list(CONF)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".conf")).toList()) {
