@@ -3,6 +3,7 @@ package org.vmse.job.cli;
 import java.util.concurrent.Callable;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.checkpoint.RunCheckpoint;
+import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.CheckpointedEnsemble;
 import org.vmse.job.experiment.DeterministicRun;
 import org.vmse.job.experiment.EnsembleRun;
@@ -35,6 +36,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig cfg = options.load();
+        ResourceEstimate.ofRun(cfg, master).require();
+        cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
         if (cfg.random().enabled()) {
             return ensemble(cfg);
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.ConvergenceStudy;
 import org.vmse.job.experiment.EnsembleStudy;
 import org.vmse.job.output.Json;
@@ -37,6 +38,8 @@ final class StudyCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         ExperimentConfig cfg = options.load();
+        ResourceEstimate.ofStudy(cfg, master).require();
+        cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
         if (cfg.random().enabled()) {
             try (StudyDirectory out = StudyDirectory.open(options.outputDirectory(cfg, "-study"), cfg)) {
                 if (out.continued()) {

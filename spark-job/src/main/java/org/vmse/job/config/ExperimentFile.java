@@ -3,6 +3,7 @@ package org.vmse.job.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
@@ -24,9 +25,9 @@ import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
 
 /**
- * Reads an experiment file (HOCON, Typesafe Config) with {@code --set key=value} overrides into a validated
- * {@link ExperimentConfig}. Every key must be one of the defaults' ({@code defaults.conf}); numbers may be formulas
- * such as {@code 2^-6}.
+ * Reads an experiment file (HOCON, Typesafe Config) with {@code --set key=value} overrides into an
+ * {@link ExperimentConfig}, whose records validate the values. Every key must be one of the defaults'
+ * ({@code defaults.conf}); numbers may be formulas such as {@code 2^-6}; every {@code include} must be found.
  */
 public final class ExperimentFile {
 
@@ -52,8 +53,11 @@ public final class ExperimentFile {
         }
         Config user;
         try {
-            user = ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+            user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
+                    .setAllowMissing(false).setIncluder(new RequiredIncludes()));
+        } catch (ConfigException.IO e) {
+            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage() + " (every include must"
+                    + " exist: fix its path, relative to the including file, or remove it)", e);
         } catch (ConfigException e) {
             throw new ConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -63,7 +67,7 @@ public final class ExperimentFile {
     /** As {@link #load} for a configuration already parsed (tests, studies). */
     public static ExperimentConfig fromConfig(Config user, String origin) {
         Config defaults = defaults();
-        rejectUnknownKeys(user, defaults, origin);
+        rejectUnknownKeys(user, knownKeys(defaults), origin);
         Config c;
         try {
             c = user.withFallback(defaults).resolve();
@@ -73,8 +77,12 @@ public final class ExperimentFile {
         return build(c);
     }
 
-    /** {@code user} with {@code overrides} ({@code key=value}, later ones win) applied. */
+    /**
+     * {@code key=value} overrides on top of {@code user}. A value in one level of quotes means the text inside
+     * ({@code eps="2^-6"} is {@code eps=2^-6}); a list's items may be quoted or not ({@code [2^-6, 2^-7]}).
+     */
     public static Config applyOverrides(Config user, List<String> overrides) {
+        Set<String> known = knownKeys(defaults());
         Config c = user;
         for (String o : overrides) {
             int eq = o.indexOf('=');
@@ -82,18 +90,8 @@ public final class ExperimentFile {
                 throw new ConfigurationException("--set expects key=value, got \"" + o + "\"");
             }
             String key = o.substring(0, eq).trim();
-            String value = o.substring(eq + 1).trim();
-            ConfigValue v;
-            if (value.startsWith("[") || value.startsWith("{")) {
-                try {
-                    v = ConfigFactory.parseString("v = " + value).getValue("v");
-                } catch (ConfigException e) {
-                    throw new ConfigurationException("--set " + key + ": cannot parse " + value + ": "
-                            + e.getMessage(), e);
-                }
-            } else {
-                v = ConfigValueFactory.fromAnyRef(value, "--set " + key);
-            }
+            ConfigValue v = overrideValue(key, o.substring(eq + 1).trim());
+            rejectUnknownOverride(key, v, known);
             try {
                 c = c.withValue(key, v);
             } catch (ConfigException e) {
@@ -103,9 +101,78 @@ public final class ExperimentFile {
         return c;
     }
 
-    private static void rejectUnknownKeys(Config user, Config defaults, String origin) {
-        Set<String> known = defaults.entrySet().stream().map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(TreeSet::new));
+    private static ConfigValue overrideValue(String key, String value) {
+        if (value.startsWith("{") || value.startsWith("[")) {
+            try {
+                return ConfigFactory.parseString("v = " + value).getValue("v");
+            } catch (ConfigException e) {
+                if (value.startsWith("[") && value.endsWith("]")) {
+                    // HOCON does not take 2^-6 unquoted; as items of a --set list they mean "2^-6"
+                    return ConfigValueFactory.fromIterable(listItems(value.substring(1, value.length() - 1)),
+                            "--set " + key);
+                }
+                throw new ConfigurationException("--set " + key + ": cannot parse " + value + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return ConfigValueFactory.fromAnyRef(unquote(value), "--set " + key);
+    }
+
+    /** The comma-separated items of a list's inside, each trimmed and unquoted; commas inside quotes stay. */
+    private static List<String> listItems(String inside) {
+        List<String> items = new ArrayList<>();
+        if (inside.isBlank()) {
+            return items;
+        }
+        StringBuilder item = new StringBuilder();
+        char quote = 0;
+        for (char ch : inside.toCharArray()) {
+            if (quote == 0 && ch == ',') {
+                items.add(unquote(item.toString().trim()));
+                item.setLength(0);
+                continue;
+            }
+            if (quote == 0 && (ch == '"' || ch == '\'')) {
+                quote = ch;
+            } else if (ch == quote) {
+                quote = 0;
+            }
+            item.append(ch);
+        }
+        items.add(unquote(item.toString().trim()));
+        return items;
+    }
+
+    /** {@code s} without one level of surrounding double or single quotes. */
+    private static String unquote(String s) {
+        boolean quoted = s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'')
+                && s.charAt(s.length() - 1) == s.charAt(0);
+        return quoted ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static Set<String> knownKeys(Config defaults) {
+        return defaults.entrySet().stream().map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** An override must name a key of the defaults (an object value: every key under it). */
+    private static void rejectUnknownOverride(String key, ConfigValue v, Set<String> known) {
+        List<String> keys = new ArrayList<>();
+        if (v.valueType() == ConfigValueType.OBJECT) {
+            for (Map.Entry<String, ConfigValue> e : ((ConfigObject) v).toConfig().entrySet()) {
+                keys.add(key + "." + e.getKey());
+            }
+        } else {
+            keys.add(key);
+        }
+        for (String k : keys) {
+            if (!known.contains(k)) {
+                throw new ConfigurationException("--set " + k + ": unknown key " + k
+                        + KeySuggestion.didYouMean(k, known));
+            }
+        }
+    }
+
+    private static void rejectUnknownKeys(Config user, Set<String> known, String origin) {
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
             if (!known.contains(e.getKey())) {
@@ -113,121 +180,45 @@ public final class ExperimentFile {
             }
         }
         if (!unknown.isEmpty()) {
-            String first = unknown.get(0);
             throw new ConfigurationException(origin + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown) + suggestion(first, known)
+                    + String.join(", ", unknown) + KeySuggestion.didYouMean(unknown.get(0), known)
                     + ". Known keys: " + String.join(", ", known));
         }
     }
 
-    private static String suggestion(String key, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = editDistance(key.toLowerCase(), k.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean " + best + "?)" : "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
     private static ExperimentConfig build(Config c) {
-        String name = string(c, "name");
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new ConfigurationException("name = \"" + name + "\" must use only letters, digits, '.', '_' and '-'"
-                    + " (it names output directories)");
-        }
         String epsText = string(c, "eps");
-        double eps = positive(c, "eps");
-        double T = positive(c, "T");
-        double L = positive(c, "domain.L");
-        double[] outputTimes = outputTimes(c, T);
-
+        double eps = number(c, "eps");
+        double T = number(c, "T");
+        double[] outputTimes = constants("outputTimes", list(c, "outputTimes", "[0.1, 0.4]"));
         MeshSpec mesh = new MeshSpec(formula(c, "mesh.dx", "eps"), formula(c, "mesh.dt", "eps"),
                 bool(c, "mesh.allowUnresolved"));
-
-        double A = positive(c, "initial.A");
+        double A = number(c, "initial.A");
         double x0 = number(c, "initial.x0");
-        if (!(x0 >= 0 && x0 < L)) {
-            throw new ConfigurationException("initial.x0 = " + x0 + " must lie in the box [0, domain.L) = [0, " + L
-                    + ")");
-        }
-        WavePacket initial = new WavePacket(A, x0, number(c, "initial.p0"));
-
-        Formula mass = formula(c, "mass.m0", "t", "x");
-        Formula potential = formula(c, "potential.V", "x");
-
+        double p0 = number(c, "initial.p0");
+        double tolerance = number(c, "krylov.tolerance");
+        int maxIterations = integer(c, "krylov.maxIterations");
+        int restart = integer(c, "krylov.restart");
+        WavePacket initial;
         KrylovSettings krylov;
-        try {
-            krylov = new KrylovSettings(positive(c, "krylov.tolerance"), integer(c, "krylov.maxIterations"),
-                    integer(c, "krylov.restart"));
+        try { // kernel records: their messages name the key
+            initial = new WavePacket(A, x0, p0);
+            krylov = new KrylovSettings(tolerance, maxIterations, restart);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
-
-        double tol = positive(c, "liouville.tolerance");
-        if (!(tol < 1e-2)) {
-            throw new ConfigurationException("liouville.tolerance = " + tol + " is too loose; use 1e-10 (default)");
-        }
-        int rays = integer(c, "liouville.rays");
-        if (rays < 16) {
-            throw new ConfigurationException("liouville.rays = " + rays + " must be at least 16 (default 2000)");
-        }
-        LiouvilleSpec liouville = new LiouvilleSpec(tol, rays, positive(c, "liouville.dx"),
-                positive(c, "liouville.dk"), positive(c, "liouville.deltaWidth"));
-
-        return new ExperimentConfig(name, eps, epsText, T, outputTimes, L, mesh, initial, mass, potential, krylov,
-                liouville, study(c), random(c), ensemble(c), rte(c, initial.p0()), oneOf(c, "scheme", "cn", "rk4ip"),
-                fft(c), c);
+        LiouvilleSpec liouville = new LiouvilleSpec(number(c, "liouville.tolerance"), integer(c, "liouville.rays"),
+                number(c, "liouville.dx"), number(c, "liouville.dk"), number(c, "liouville.deltaWidth"));
+        return new ExperimentConfig(string(c, "name"), eps, epsText, T, outputTimes, number(c, "domain.L"), mesh,
+                initial, formula(c, "mass.m0", "t", "x"), formula(c, "potential.V", "x"), krylov, liouville,
+                study(c), random(c), ensemble(c), rte(c, initial.p0()), lower(c, "scheme"), fft(c),
+                bool(c, "limits.force"), c);
     }
 
     private static FftBackend fft(Config c) {
         String name = oneOf(c, "fft", "auto", "jtransforms", "fftw");
-        if (name.equals("auto")) {
-            FftBackend b = FftBackend.auto(FftwFft.available());
-            if (b != FftBackend.FFTW) {
-                fallbackNotice();
-            }
-            return b;
-        }
-        FftBackend b = FftBackend.parse(name);
-        if (b == FftBackend.FFTW && !FftwFft.available()) {
-            throw new ConfigurationException("fft = fftw needs the FFTW 3 library, which is not installed here"
-                    + " (Debian: apt-get install libfftw3-double3); use fft = jtransforms");
-        }
-        return b;
-    }
-
-    private static boolean fallbackSaid;
-
-    /** One line per process: {@code fft = auto} without FFTW is legitimate, but slower, and the user should know. */
-    private static synchronized void fallbackNotice() {
-        if (!fallbackSaid) {
-            fallbackSaid = true;
-            System.err.println("vmse: fft = auto: FFTW did not load (" + FftwFft.loadError() + "); using JTransforms."
-                    + " apt-get install libfftw3-double3 for the faster backend");
-        }
+        // auto resolves silently; the command layer tells the user when it fell back (fftFallbackNotice)
+        return name.equals("auto") ? FftBackend.auto(FftwFft.available()) : FftBackend.parse(name);
     }
 
     private static RteSpec rte(Config c, double p0) {
@@ -236,152 +227,58 @@ public final class ExperimentFile {
             throw new ConfigurationException("rte.initial = " + initial + " must be delta (the paper's (4.17)) or"
                     + " epsWigner (the Wigner transform of the packet at this eps)");
         }
-        double kMin = windowEnd(c, "rte.kMin", p0);
-        double kMax = windowEnd(c, "rte.kMax", p0);
-        if (!(kMin < kMax)) {
-            throw new ConfigurationException("rte.kMin = " + kMin + " must be below rte.kMax = " + kMax);
-        }
-        return new RteSpec(bool(c, "rte.enabled"), initial.equals("epsWigner"), positive(c, "rte.dx"),
-                positive(c, "rte.dk"), positive(c, "rte.dt"), kMin, kMax, positive(c, "rte.deltaWidth"));
-    }
-
-    private static double windowEnd(Config c, String key, double p0) {
-        double v = formula(c, key, "p0").value(p0);
-        if (!Double.isFinite(v)) {
-            throw new ConfigurationException(key + " = " + string(c, key) + " is " + v + " at p0 = " + p0);
-        }
-        return v;
+        return new RteSpec(bool(c, "rte.enabled"), initial.equals("epsWigner"), number(c, "rte.dx"),
+                number(c, "rte.dk"), number(c, "rte.dt"), formula(c, "rte.kMin", "p0").value(p0),
+                formula(c, "rte.kMax", "p0").value(p0), number(c, "rte.deltaWidth"));
     }
 
     private static RandomSpec random(Config c) {
-        double gamma = number(c, "random.gamma");
-        if (!(gamma >= 0 && gamma <= 2)) {
-            throw new ConfigurationException("random.gamma = " + gamma + " must lie in [0, 2] (the paper uses 0.4,"
-                    + " 0.5 and 1)");
-        }
-        double D = number(c, "random.D");
-        if (!(D >= 0 && D < Double.POSITIVE_INFINITY)) {
-            throw new ConfigurationException("random.D = " + string(c, "random.D") + " must be >= 0 (it is the"
-                    + " standard deviation of m1)");
-        }
-        double a = positive(c, "random.a");
-        double b = positive(c, "random.b");
-        String xi = oneOf(c, "random.xi", "gaussian", "uniform");
-        String sampler = oneOf(c, "random.sampler", "kl", "ou");
-        if (sampler.equals("ou") && xi.equals("uniform")) {
-            throw new ConfigurationException("random.sampler = ou samples a Gaussian field exactly and has no xi"
-                    + " coefficients: set random.xi = gaussian, or random.sampler = kl for uniform xi");
-        }
-        double threshold = positive(c, "random.klThreshold");
-        if (!(threshold < 1)) {
-            throw new ConfigurationException("random.klThreshold = " + threshold + " must lie in (0, 1) (the paper"
-                    + " uses 2^-9)");
-        }
-        int terms = integer(c, "random.klTerms");
-        if (terms < 0) {
-            throw new ConfigurationException("random.klTerms = " + terms + " must be >= 0 (0 lets"
-                    + " random.klThreshold decide)");
-        }
-        return new RandomSpec(bool(c, "random.enabled"), gamma, D, a, b, xi, sampler, threshold, terms,
-                bool(c, "random.antithetic"));
+        return new RandomSpec(bool(c, "random.enabled"), number(c, "random.gamma"), number(c, "random.D"),
+                number(c, "random.a"), number(c, "random.b"), lower(c, "random.xi"), lower(c, "random.sampler"),
+                number(c, "random.klThreshold"), integer(c, "random.klTerms"), bool(c, "random.antithetic"));
     }
 
     private static EnsembleSpec ensemble(Config c) {
-        int samples = integer(c, "samples");
-        if (samples < 1) {
-            throw new ConfigurationException("samples = " + samples + " must be at least 1 (the paper uses 10000)");
-        }
-        int partitions = integer(c, "partitions");
-        if (partitions < 0) {
-            throw new ConfigurationException("partitions = " + partitions + " must be >= 0 (0 = 4 per core, at least 64)");
-        }
-        int block = integer(c, "ensemble.blockSize");
-        if (block < 1) {
-            throw new ConfigurationException("ensemble.blockSize = " + block + " must be at least 1");
-        }
-        int stride = integer(c, "ensemble.covarianceStride");
-        if (stride < 1) {
-            throw new ConfigurationException("ensemble.covarianceStride = " + stride + " must be at least 1");
-        }
-        String onFailure = oneOf(c, "ensemble.onFailure", "fail", "exclude");
-        int batches = integer(c, "ensemble.batches");
-        if (batches < 2) {
-            throw new ConfigurationException("ensemble.batches = " + batches + " must be at least 2 (a standard error"
-                    + " needs two batch means; 20 is the default)");
-        }
         double seed = number(c, "seed");
         if (!(seed == Math.rint(seed) && Math.abs(seed) < 0x1p53)) {
             throw new ConfigurationException("seed = " + string(c, "seed") + " must be a whole number");
         }
-        String master = string(c, "spark.master").trim();
-        if (master.isEmpty()) {
-            throw new ConfigurationException("spark.master must name a Spark master, e.g. local[*]");
-        }
-        int refined = integer(c, "ensemble.refinedRealizations");
-        if (refined < 0 || refined > samples) {
-            throw new ConfigurationException("ensemble.refinedRealizations = " + refined + " must lie in [0, samples]"
-                    + " (0 skips the discretization term of the error budget)");
-        }
-        if (refined > 0 && oneOf(c, "random.sampler", "kl", "ou").equals("ou")) {
-            throw new ConfigurationException("ensemble.refinedRealizations needs random.sampler = kl: the OU field"
-                    + " on a finer grid is another realization, so the difference would not be paired");
-        }
-        return new EnsembleSpec(samples, (long) seed, partitions, block, stride, onFailure.equals("exclude"), batches,
-                refined, master);
-    }
-
-    private static String oneOf(Config c, String key, String... allowed) {
-        String v = string(c, key).trim().toLowerCase();
-        for (String a : allowed) {
-            if (a.equals(v)) {
-                return a;
-            }
-        }
-        throw new ConfigurationException(key + " = " + string(c, key) + " is not one of " + String.join(", ", allowed));
+        boolean exclude = oneOf(c, "ensemble.onFailure", "fail", "exclude").equals("exclude");
+        return new EnsembleSpec(count(c, "samples"), (long) seed, integer(c, "partitions"),
+                count(c, "ensemble.blockSize"), integer(c, "ensemble.covarianceStride"), exclude,
+                integer(c, "ensemble.batches"), integer(c, "ensemble.refinedRealizations"),
+                string(c, "spark.master").trim());
     }
 
     private static StudySpec study(Config c) {
-        List<String> texts;
-        try {
-            texts = c.getList("study.eps").unwrapped().stream().map(String::valueOf).toList();
-        } catch (ConfigException e) {
-            throw new ConfigurationException("study.eps must be a list such as [\"2^-6\", \"2^-7\"]: "
-                    + e.getMessage(), e);
+        List<String> texts = list(c, "study.eps", "[\"2^-6\", \"2^-7\"]");
+        List<String> samplesText = list(c, "study.samples", "[2000, 400, 100]");
+        int[] samples = new int[samplesText.size()];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = count("study.samples[" + i + "]", samplesText.get(i));
         }
-        double[] eps = new double[texts.size()];
-        for (int i = 0; i < eps.length; i++) {
-            eps[i] = constant("study.eps[" + i + "]", texts.get(i));
-            if (!(eps[i] > 0)) {
-                throw new ConfigurationException("study.eps[" + i + "] = " + texts.get(i) + " must be positive");
-            }
-        }
-        double lo = positive(c, "study.fitMin");
-        double hi = positive(c, "study.fitMax");
-        if (!(lo <= hi)) {
-            throw new ConfigurationException("study.fitMin = " + lo + " exceeds study.fitMax = " + hi
-                    + "; swap them");
-        }
-        return new StudySpec(eps, texts.toArray(String[]::new), lo, hi);
+        String[] xi = list(c, "study.xi", "[gaussian, uniform]").stream().map(x -> x.trim().toLowerCase())
+                .toArray(String[]::new);
+        return new StudySpec(constants("study.eps", texts), texts.toArray(String[]::new), number(c, "study.fitMin"),
+                number(c, "study.fitMax"), samples, xi);
     }
 
-    private static double[] outputTimes(Config c, double T) {
-        List<String> texts;
+    /** The items of a list key, as text. */
+    private static List<String> list(Config c, String key, String example) {
         try {
-            texts = c.getList("outputTimes").unwrapped().stream().map(String::valueOf).toList();
+            return c.getList(key).unwrapped().stream().map(String::valueOf).toList();
         } catch (ConfigException e) {
-            throw new ConfigurationException("outputTimes must be a list such as [0.1, 0.4]: " + e.getMessage(), e);
+            throw new ConfigurationException(key + " must be a list such as " + example + ": " + e.getMessage(), e);
         }
-        TreeSet<Double> times = new TreeSet<>();
-        for (int i = 0; i < texts.size(); i++) {
-            double t = constant("outputTimes[" + i + "]", texts.get(i));
-            if (!(t > 0 && t <= T)) {
-                throw new ConfigurationException("outputTimes[" + i + "] = " + texts.get(i)
-                        + " must lie in (0, T] with T = " + T);
-            }
-            times.add(t);
+    }
+
+    /** The items of a list key as numbers, named {@code key[i]} in messages. */
+    private static double[] constants(String key, List<String> texts) {
+        double[] v = new double[texts.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = constant(key + "[" + i + "]", texts.get(i));
         }
-        times.add(T);
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
+        return v;
     }
 
     private static String string(Config c, String key) {
@@ -396,6 +293,18 @@ public final class ExperimentFile {
         }
     }
 
+    /** A choice, as the records compare it: trimmed, lower case. */
+    private static String lower(Config c, String key) {
+        return string(c, key).trim().toLowerCase();
+    }
+
+    /** A choice the reader itself turns into a value. */
+    private static String oneOf(Config c, String key, String... allowed) {
+        String v = lower(c, key);
+        Require.oneOf(key, v, allowed);
+        return v;
+    }
+
     private static double constant(String key, String text) {
         try {
             return Formula.constant(key, text);
@@ -408,24 +317,42 @@ public final class ExperimentFile {
         return constant(key, string(c, key));
     }
 
-    private static double positive(Config c, String key) {
-        double v = number(c, key);
-        if (!(v > 0)) {
-            throw new ConfigurationException(key + " = " + string(c, key) + " must be positive");
+    /** A whole number within {@code +-2^53}, where doubles still count every integer. */
+    private static long whole(String key, String text) {
+        double v = constant(key, text);
+        if (!(v == Math.rint(v) && Math.abs(v) < 0x1p53)) {
+            throw new ConfigurationException(key + " = " + text + " must be a whole number");
         }
-        return v;
+        return (long) v;
     }
 
     private static int integer(Config c, String key) {
-        double v = number(c, key);
-        if (!(v == Math.rint(v) && Math.abs(v) < Integer.MAX_VALUE)) {
-            throw new ConfigurationException(key + " = " + string(c, key) + " must be a whole number");
+        String text = string(c, key);
+        long v = whole(key, text);
+        if (v > Integer.MAX_VALUE) {
+            throw new ConfigurationException(key + " = " + text + " is too large, at most " + Integer.MAX_VALUE);
+        }
+        if (v < Integer.MIN_VALUE) {
+            throw new ConfigurationException(key + " = " + text + " is too small, at least " + Integer.MIN_VALUE);
         }
         return (int) v;
     }
 
+    /** A number of realizations: the records refuse more than {@link EnsembleSpec#MAX_SAMPLES}, so does this. */
+    private static int count(Config c, String key) {
+        return count(key, string(c, key));
+    }
+
+    private static int count(String key, String text) {
+        long v = whole(key, text);
+        if (v > EnsembleSpec.MAX_SAMPLES) {
+            throw EnsembleSpec.tooLarge(key, text);
+        }
+        return (int) Math.max(v, Integer.MIN_VALUE);
+    }
+
     private static boolean bool(Config c, String key) {
-        String v = string(c, key).trim().toLowerCase();
+        String v = lower(c, key);
         if (v.equals("true") || v.equals("yes") || v.equals("on")) {
             return true;
         }

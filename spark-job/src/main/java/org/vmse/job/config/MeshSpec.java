@@ -1,5 +1,6 @@
 package org.vmse.job.config;
 
+import java.util.Objects;
 import org.vmse.kernel.expr.Formula;
 
 /**
@@ -11,6 +12,11 @@ import org.vmse.kernel.expr.Formula;
  * @param allowUnresolved {@code mesh.allowUnresolved}: run a mesh that does not resolve the oscillation
  */
 public record MeshSpec(Formula dx, Formula dt, boolean allowUnresolved) {
+
+    public MeshSpec {
+        Objects.requireNonNull(dx, "mesh.dx");
+        Objects.requireNonNull(dt, "mesh.dt");
+    }
 
     /** {@code dx} at this {@code eps}. */
     public double dx(double eps) {

@@ -1,17 +1,71 @@
 package org.vmse.job.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A sweep over {@code eps}.
  *
- * @param eps    {@code study.eps}, in the order given
- * @param fitMin {@code study.fitMin}
- * @param fitMax {@code study.fitMax}
+ * @param eps     {@code study.eps}, in the order given: at least one, each positive
+ * @param epsText {@code study.eps} as written, for labels
+ * @param fitMin  {@code study.fitMin}
+ * @param fitMax  {@code study.fitMax}; {@code [fitMin, fitMax]} holds at least two of {@code eps}
+ * @param samples {@code study.samples}: realizations per {@code eps} of an ensemble study, empty for {@code samples}
+ * @param xi      {@code study.xi}: one ensemble series per distribution, empty for {@code random.xi}
  */
-public record StudySpec(double[] eps, String[] epsText, double fitMin, double fitMax) {
+public record StudySpec(double[] eps, String[] epsText, double fitMin, double fitMax, int[] samples, String[] xi) {
 
     public StudySpec {
         eps = eps.clone();
         epsText = epsText.clone();
+        samples = samples.clone();
+        xi = xi.clone();
+        if (eps.length == 0) {
+            throw new ConfigurationException("study.eps = [] is empty: list the eps of the study, e.g. study.eps ="
+                    + " [\"2^-6\", \"2^-7\", \"2^-8\"]");
+        }
+        if (epsText.length != eps.length) {
+            throw new IllegalArgumentException("study.eps: " + eps.length + " values but " + epsText.length
+                    + " texts");
+        }
+        for (int i = 0; i < eps.length; i++) {
+            if (!(eps[i] > 0 && eps[i] < Double.POSITIVE_INFINITY)) {
+                throw new ConfigurationException("study.eps[" + i + "] = " + epsText[i] + " must be positive");
+            }
+        }
+        Require.positive("study.fitMin", fitMin);
+        Require.positive("study.fitMax", fitMax);
+        if (!(fitMin <= fitMax)) {
+            throw new ConfigurationException("study.fitMin = " + Require.show(fitMin) + " exceeds study.fitMax = "
+                    + Require.show(fitMax) + "; swap them");
+        }
+        List<String> inRange = new ArrayList<>();
+        for (int i = 0; i < eps.length; i++) {
+            // the relative slack of ConvergenceFit's range, so that 2^-9 written two ways counts as inside
+            if (eps[i] >= fitMin * (1 - 1e-12) && eps[i] <= fitMax * (1 + 1e-12)) {
+                inRange.add(epsText[i]);
+            }
+        }
+        if (inRange.size() < 2) {
+            throw new ConfigurationException("study.fitMin = " + Require.show(fitMin) + " .. study.fitMax = "
+                    + Require.show(fitMax) + " holds " + inRange.size() + " of study.eps = " + List.of(epsText)
+                    + ": a fitted rate needs at least two; widen study.fitMin/study.fitMax or add eps inside it");
+        }
+        if (samples.length != 0 && samples.length != eps.length) {
+            throw new ConfigurationException("study.samples has " + samples.length + " entries but study.eps has "
+                    + eps.length + ": give one sample count per eps, or none");
+        }
+        for (int i = 0; i < samples.length; i++) {
+            if (samples[i] < 1) {
+                throw new ConfigurationException("study.samples[" + i + "] = " + samples[i] + " must be at least 1");
+            }
+            if (samples[i] > EnsembleSpec.MAX_SAMPLES) {
+                throw EnsembleSpec.tooLarge("study.samples[" + i + "]", samples[i]);
+            }
+        }
+        for (int i = 0; i < xi.length; i++) {
+            Require.oneOf("study.xi[" + i + "]", xi[i], "gaussian", "uniform");
+        }
     }
 
     @Override
@@ -22,5 +76,15 @@ public record StudySpec(double[] eps, String[] epsText, double fitMin, double fi
     @Override
     public String[] epsText() {
         return epsText.clone();
+    }
+
+    @Override
+    public int[] samples() {
+        return samples.clone();
+    }
+
+    @Override
+    public String[] xi() {
+        return xi.clone();
     }
 }

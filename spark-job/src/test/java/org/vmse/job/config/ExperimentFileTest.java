@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
-import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentFileTest {
 
@@ -175,5 +178,136 @@ class ExperimentFileTest {
         assertEquals(auto.fft(), byDefault.fft(), "auto is the default");
         ExperimentConfig pinned = ExperimentFile.load(write("name = j"), List.of("fft=jtransforms"));
         assertEquals(FftBackend.JTRANSFORMS, pinned.fft());
+    }
+
+    @Test
+    void fftAutoResolvesWithoutPrintingAndLeavesTheNoticeToTheCommandLayer() throws Exception {
+        Path f = write("name = quiet\nfft = auto");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ExperimentConfig c;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            c = ExperimentFile.load(f, List.of());
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8), "the parser prints nothing");
+        // the notice exists exactly when auto fell back to JTransforms
+        assertEquals(!FftwFft.available(), c.fftFallbackNotice().isPresent());
+        c.fftFallbackNotice().ifPresent(n -> assertTrue(n.contains("FFTW did not load") && n.contains("JTransforms"),
+                n));
+        assertTrue(ExperimentFile.load(f, List.of("fft=jtransforms")).fftFallbackNotice().isEmpty());
+    }
+
+    @Test
+    void includesAreReadAndAMissingOneIsAnError() throws Exception {
+        Files.writeString(tmp.resolve("base.conf"), "T = 0.25\ninitial.p0 = 2");
+        ExperimentConfig c = ExperimentFile.load(write("include \"base.conf\"\nname = inc"), List.of());
+        assertEquals(0.25, c.T(), "the value written in base.conf");
+        assertEquals(2, c.initial().p0());
+        for (String include : List.of("include \"missing.conf\"", "include file(\"missing.conf\")",
+                "include required(\"missing.conf\")", "random { include \"missing.conf\" }")) {
+            ConfigurationException e = fails(include + "\nname = m");
+            assertTrue(e.getMessage().contains("missing.conf") && e.getMessage().contains("include"), e.getMessage());
+        }
+        Files.writeString(tmp.resolve("nested.conf"), "include \"missing.conf\"");
+        ConfigurationException nested = fails("include \"nested.conf\"");
+        assertTrue(nested.getMessage().contains("missing.conf"), nested.getMessage());
+    }
+
+    @Test
+    void aQuotedSetValueMeansTheTextInside() throws Exception {
+        Path f = write("name = q");
+        for (String set : List.of("eps=\"2^-7\"", "eps='2^-7'", "eps=2^-7", "eps = \"2^-7\"")) {
+            ExperimentConfig c = ExperimentFile.load(f, List.of(set));
+            assertEquals(Math.pow(2, -7), c.eps(), set);
+            assertEquals("2^-7", c.epsText(), set);
+        }
+    }
+
+    @Test
+    void setListItemsMayBeQuotedOrNot() throws Exception {
+        Path f = write("name = l");
+        double[] expected = {Math.pow(2, -6), Math.pow(2, -7)};
+        for (String set : List.of("study.eps=[\"2^-6\",\"2^-7\"]", "study.eps=[2^-6,2^-7]", "study.eps=[2^-6, '2^-7']",
+                "study.eps=[ 2^-6 , \"2^-7\" ]")) {
+            StudySpec s = ExperimentFile.load(f, List.of(set, "study.fitMin=2^-7", "study.fitMax=2^-6")).study();
+            assertArrayEquals(expected, s.eps(), set);
+            assertArrayEquals(new String[] {"2^-6", "2^-7"}, s.epsText(), set);
+        }
+        StudySpec samples = ExperimentFile.load(f, List.of("study.samples=[2000, 400, 100, 50, 20, 10]")).study();
+        assertArrayEquals(new int[] {2000, 400, 100, 50, 20, 10}, samples.samples());
+    }
+
+    @Test
+    void anUnknownSetKeyIsBlamedOnTheSet() throws Exception {
+        ConfigurationException e = fails("name = u", "mesh.dxx=1");
+        assertTrue(e.getMessage().startsWith("--set mesh.dxx: unknown key"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean mesh.dx?"), e.getMessage());
+        ConfigurationException o = fails("name = u", "random={D = 1, aa = 2}");
+        assertTrue(o.getMessage().startsWith("--set random.aa: unknown key"), o.getMessage());
+        ExperimentConfig ok = ExperimentFile.load(write("name = u"), List.of("random={D = 1, a = 2}"));
+        assertEquals(2, ok.random().a(), "an object value sets the keys under it");
+    }
+
+    @Test
+    void countsBeyondWhatTheEnsembleIndexesAreTooLargeNotFractional() throws Exception {
+        for (String samples : List.of("2147483646", "1e12", "1073741825")) {
+            ConfigurationException e = fails("name = s", "samples=" + samples);
+            assertTrue(e.getMessage().startsWith("samples = " + samples + " is too large, at most 1073741824"),
+                    e.getMessage());
+        }
+        assertEquals(1 << 30, ExperimentFile.load(write("name = s"), List.of("samples=2^30")).ensemble().samples(),
+                "2^30 itself is allowed");
+        ConfigurationException fraction = fails("name = s", "samples=2.5");
+        assertTrue(fraction.getMessage().contains("must be a whole number"), fraction.getMessage());
+        ConfigurationException rays = fails("name = s", "liouville.rays=1e10");
+        assertTrue(rays.getMessage().startsWith("liouville.rays = 1e10 is too large, at most 2147483647"),
+                rays.getMessage());
+        ConfigurationException study = fails("name = s", "study.samples=[10, 10, 10, 10, 10, 1e12]");
+        // HOCON reads the list's 1e12 as the number 1000000000000
+        assertTrue(study.getMessage().startsWith("study.samples[5] = 1000000000000 is too large"),
+                study.getMessage());
+    }
+
+    @Test
+    void aStudyMustListEpsAndItsFitRangeMustHoldTwoOfThem() throws Exception {
+        ConfigurationException empty = fails("name = e", "study.eps=[]");
+        assertTrue(empty.getMessage().startsWith("study.eps = [] is empty"), empty.getMessage());
+        // the defaults fit over [2^-9, 2^-7]: 2^-4 and 2^-5 lie outside
+        ConfigurationException range = fails("name = e", "study.eps=[2^-4, 2^-5]");
+        assertTrue(range.getMessage().contains("study.fitMin") && range.getMessage().contains("holds 0"),
+                range.getMessage());
+        ConfigurationException one = fails("name = e", "study.eps=[2^-4, 2^-8]");
+        assertTrue(one.getMessage().contains("holds 1"), one.getMessage());
+        ConfigurationException samples = fails("name = e", "study.samples=[100, 100]");
+        assertTrue(samples.getMessage().contains("study.samples has 2 entries"), samples.getMessage());
+    }
+
+    @Test
+    void withEpsValidatesTheNewPoint() throws Exception {
+        ExperimentConfig c = ExperimentFile.load(write("name = w\nmesh.dx = \"0.1 - eps\""), List.of());
+        ConfigurationException negative = assertThrows(ConfigurationException.class, () -> c.withEps(-1, "-1"));
+        assertTrue(negative.getMessage().startsWith("eps = -1 must be positive"), negative.getMessage());
+        // 0.1 - 0.25 < 0: the mesh formula is evaluated when the point is built, not when it is run
+        ConfigurationException mesh = assertThrows(ConfigurationException.class, () -> c.withEps(0.25, "1/4"));
+        assertTrue(mesh.getMessage().startsWith("mesh.dx = \"0.1 - eps\" gives"), mesh.getMessage());
+        assertEquals(0.05, c.withEps(0.05, "0.05").mesh().dx(0.05), 1e-15);
+    }
+
+    @Test
+    void limitsForceIsAKeyWithDefaultFalse() throws Exception {
+        assertTrue(!ExperimentFile.load(write("name = f"), List.of()).limitsForce());
+        assertTrue(ExperimentFile.load(write("name = f\nlimits.force = true"), List.of()).limitsForce());
+    }
+
+    @Test
+    void everyExperimentFileOfTheRepositoryLoads() throws Exception {
+        try (var files = Files.list(CONF)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".conf")).toList()) {
+                assertTrue(ExperimentFile.load(f, List.of()).name().length() > 0, f.toString());
+            }
+        }
     }
 }

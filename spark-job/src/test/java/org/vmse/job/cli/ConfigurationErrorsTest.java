@@ -1,0 +1,105 @@
+package org.vmse.job.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vmse.job.CliRunner;
+import org.vmse.job.CliRunner.Result;
+import org.vmse.kernel.fft.FftwFft;
+
+/**
+ * Bad input that used to slip through or crash later, through the command line: exit code 2 and a message naming the
+ * key, before any work. Where the input is accepted, an existing {@code --out} stops the run right after the checks.
+ */
+class ConfigurationErrorsTest {
+
+    static final String SMALL = "../conf/quickstart.conf";
+    static final String ENSEMBLE = "../conf/paper-sec42.conf";
+
+    @TempDir
+    Path tmp;
+
+    private Result badInput(String... args) {
+        Result r = CliRunner.vmse(args);
+        assertEquals(VmseCli.BAD_INPUT, r.code(), r.err());
+        return r;
+    }
+
+    private String existing() throws Exception {
+        return Files.createDirectories(tmp.resolve("exists")).toString();
+    }
+
+    @Test
+    void aMissingIncludeIsAnErrorNotTheDefaults() throws Exception {
+        Path f = tmp.resolve("e.conf");
+        Files.writeString(f, "include \"missing.conf\"\nname = m\n");
+        Result r = badInput("run", f.toString(), "--out", tmp.resolve("o").toString(), "-q");
+        assertTrue(r.err().contains("missing.conf") && r.err().contains("include"), r.err());
+        assertTrue(!Files.exists(tmp.resolve("o")));
+    }
+
+    @Test
+    void tooManySamplesAreTooLargeWithTheirMaximum() {
+        for (String samples : new String[] {"2147483646", "1e12"}) {
+            Result r = badInput("run", SMALL, "--set", "samples=" + samples, "--out", tmp.resolve("o").toString());
+            assertTrue(r.err().contains("samples = " + samples + " is too large, at most 1073741824"), r.err());
+        }
+    }
+
+    @Test
+    void anEmptyStudyAndAFitRangeWithoutTwoPointsAreRefused() {
+        Result empty = badInput("study", SMALL, "--set", "study.eps=[]", "--out", tmp.resolve("a").toString());
+        assertTrue(empty.err().contains("study.eps = [] is empty"), empty.err());
+        Result range = badInput("study", SMALL, "--set", "study.eps=[2^-4,2^-5,2^-6]", "--out",
+                tmp.resolve("b").toString());
+        assertTrue(range.err().contains("study.fitMin") && range.err().contains("at least two"), range.err());
+    }
+
+    @Test
+    void aQuotedSetValueIsAccepted() throws Exception {
+        // it used to fail at "position 0" of "2^-6" with its quotes; now the run gets to the output directory
+        Result r = badInput("run", SMALL, "--set", "eps=\"2^-6\"", "--set", "study.eps=[2^-6,\"2^-7\"]", "--set",
+                "study.fitMin=2^-7", "--set", "study.fitMax=2^-6", "--out", existing(), "-q");
+        assertTrue(r.err().contains("already exists"), r.err());
+    }
+
+    @Test
+    void anUnknownSetKeyIsBlamedOnTheSet() {
+        Result r = badInput("run", SMALL, "--set", "mesh.dxx=1", "--out", tmp.resolve("o").toString());
+        assertTrue(r.err().contains("--set mesh.dxx: unknown key") && r.err().contains("did you mean mesh.dx?"),
+                r.err());
+        assertTrue(!r.err().contains("quickstart.conf"), "not blamed on the file: " + r.err());
+    }
+
+    @Test
+    void runsOutOfReachAreRefusedBeforeAnyWork() {
+        Result samples = badInput("run", ENSEMBLE, "--set", "samples=1e9", "--master", "local[2]", "--out",
+                tmp.resolve("a").toString(), "-q");
+        assertTrue(samples.err().contains("samples") && samples.err().contains("limits.force = true"), samples.err());
+        Result eps = badInput("run", SMALL, "--set", "eps=2^-20", "--out", tmp.resolve("b").toString(), "-q");
+        assertTrue(eps.err().contains("eps = 2^-20: the run would take about") && eps.err().contains("hours"),
+                eps.err());
+        Result study = badInput("study", SMALL, "--set", "study.eps=[2^-12,2^-20]", "--set", "study.fitMin=2^-20",
+                "--set", "study.fitMax=2^-12", "--out", tmp.resolve("c").toString(), "-q");
+        assertTrue(study.err().contains("study.eps = [2^-12, 2^-20]") && study.err().contains("hours"), study.err());
+        assertTrue(!Files.exists(tmp.resolve("a")) && !Files.exists(tmp.resolve("b")));
+    }
+
+    @Test
+    void limitsForcePassesTheEstimate() throws Exception {
+        Result r = badInput("run", SMALL, "--set", "eps=2^-20", "--set", "limits.force=true", "--out", existing(),
+                "-q");
+        assertTrue(r.err().contains("already exists") && !r.err().contains("hours"), r.err());
+    }
+
+    @Test
+    void theFftFallbackIsNoticedOnceWhenARunStarts() throws Exception {
+        Result r = badInput("run", SMALL, "--set", "fft=auto", "--out", existing(), "-q");
+        int notices = r.err().split("FFTW did not load", -1).length - 1;
+        assertEquals(FftwFft.available() ? 0 : 1, notices, r.err());
+    }
+}
