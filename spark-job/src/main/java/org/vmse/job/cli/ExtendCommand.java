@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
+import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.CheckpointedEnsemble;
 import org.vmse.job.experiment.EnsembleRun;
 import org.vmse.job.output.Progress;
@@ -44,6 +45,7 @@ final class ExtendCommand implements Callable<Integer> {
                 throw new ConfigurationException(out + " holds an unfinished run: finish it first with vmse resume "
                         + out);
             }
+            ResourceEstimate.ofRun(checkpoint.config(), master).require();
             long had = checkpoint.storedRealizations();
             if (!(samples > had)) {
                 throw new ConfigurationException("--samples " + samples + " must exceed the " + had
