@@ -19,27 +19,26 @@ public final class RandomMassFields {
     public static RandomMassField create(RandomMassProblem problem, KarhunenLoeveBasis basis) {
         PeriodicGrid grid = new PeriodicGrid(problem.L(), problem.M());
         if ("ou".equals(problem.sampler())) {
-            return new OrnsteinUhlenbeck(OrnsteinUhlenbeckField.onGrid(grid, problem.D(), problem.a(), problem.b(),
-                    problem.eps()));
+            return new OrnsteinUhlenbeck(OrnsteinUhlenbeckField.onGrid(grid, problem.covariance(), problem.eps()));
         }
         if (basis == null) {
             throw new IllegalArgumentException("random.sampler = kl needs the Karhunen-Loeve basis");
         }
-        return new KarhunenLoeve(plan(basis, grid.M()), problem.xi(), new TimePlan(problem.outputTimes(),
+        return new KarhunenLoeve(tables(basis, grid.M()), problem.xi(), new TimePlan(problem.outputTimes(),
                 problem.dt()), "rk4ip".equals(problem.scheme()), problem.fft());
     }
 
     /**
-     * Immutable KL plans by (basis, grid size), shared by the tasks of one JVM (a dense table is 73 MB at
-     * eps = 2^-10; there the plan holds the non-uniform FFT's 0.4 MB instead).
+     * Immutable KL tables by (basis, grid size), shared by the tasks of one JVM (a dense table is 73 MB at
+     * eps = 2^-10; there the tables hold the non-uniform FFT's 0.4 MB instead).
      */
-    private static final java.util.Map<KarhunenLoeveBasis, java.util.Map<Integer, KarhunenLoeveField.Plan>> PLANS =
+    private static final java.util.Map<KarhunenLoeveBasis, java.util.Map<Integer, KarhunenLoeveField.Tables>> TABLES =
             new java.util.WeakHashMap<>();
 
-    private static KarhunenLoeveField.Plan plan(KarhunenLoeveBasis basis, int points) {
-        synchronized (PLANS) {
-            return PLANS.computeIfAbsent(basis, b -> new java.util.HashMap<>())
-                    .computeIfAbsent(points, m -> KarhunenLoeveField.plan(basis, m));
+    private static KarhunenLoeveField.Tables tables(KarhunenLoeveBasis basis, int points) {
+        synchronized (TABLES) {
+            return TABLES.computeIfAbsent(basis, b -> new java.util.HashMap<>())
+                    .computeIfAbsent(points, m -> KarhunenLoeveField.tables(basis, m));
         }
     }
 
@@ -57,11 +56,11 @@ public final class RandomMassFields {
         private final boolean stages;
         private int interval = -1;
 
-        KarhunenLoeve(KarhunenLoeveField.Plan fieldPlan, RealizationStream.XiDistribution xi, TimePlan plan,
+        KarhunenLoeve(KarhunenLoeveField.Tables tables, RealizationStream.XiDistribution xi, TimePlan plan,
                       boolean stages, FftBackend fft) {
-            this.field = new KarhunenLoeveField(fieldPlan, KarhunenLoeveField.DEFAULT_BLOCK, fft);
+            this.field = new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, fft);
             this.xi = xi;
-            this.coefficients = new double[fieldPlan.basis().pairCount()];
+            this.coefficients = new double[tables.basis().pairCount()];
             this.plan = plan;
             this.stages = stages;
         }

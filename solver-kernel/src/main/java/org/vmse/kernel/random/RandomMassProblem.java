@@ -1,11 +1,12 @@
 package org.vmse.kernel.random;
 
 import java.io.Serializable;
+import java.util.Objects;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.RealizationStream.XiDistribution;
-import org.vmse.kernel.rte.ScatteringKernel;
 
 /**
  * Everything a task needs to solve realizations of the VMSE with random mass
@@ -23,9 +24,7 @@ import org.vmse.kernel.rte.ScatteringKernel;
  * @param gamma           scaling exponent of the fluctuation
  * @param xi              distribution of the KL coefficients
  * @param sampler         {@code "kl"} or {@code "ou"}
- * @param D               standard deviation of {@code m1}
- * @param a               correlation time of {@code m1} (4.14)
- * @param b               correlation length of {@code m1} (4.14)
+ * @param covariance      {@code D, a, b} of {@code m1}'s covariance (4.14)
  * @param krylov          implicit-solve settings
  * @param antithetic      realization {@code 2k+1} uses the negated field of realization {@code 2k}
  * @param fft             the FFT backend of the solver workspaces
@@ -34,7 +33,7 @@ import org.vmse.kernel.rte.ScatteringKernel;
  */
 public record RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
                                 String massFormula, String potentialFormula, double gamma, XiDistribution xi,
-                                String sampler, double D, double a, double b, KrylovSettings krylov,
+                                String sampler, MassCovariance covariance, KrylovSettings krylov,
                                 boolean antithetic, FftBackend fft, String scheme) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -44,7 +43,7 @@ public record RandomMassProblem(double eps, double L, int M, double[] outputTime
         if (!(gamma >= 0 && gamma < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("random.gamma must be >= 0 and finite, got " + gamma);
         }
-        new ScatteringKernel(D, a, b); // checks the covariance (4.14): D >= 0, a, b > 0, all finite
+        Objects.requireNonNull(covariance, "covariance");
         if (!"kl".equals(sampler) && !"ou".equals(sampler)) {
             throw new IllegalArgumentException("random.sampler must be kl or ou, got " + sampler);
         }

@@ -7,19 +7,22 @@ import org.junit.jupiter.api.Test;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 
 /** The same small ensemble on FFTW and on JTransforms: the moments agree to round-off, for both schemes. */
 class FftBackendEnsembleTest {
 
     private static final double EPS = Math.pow(2, -5);
+    /** Section 4.2's covariance: D = 1.5, a = b = 100. */
+    private static final MassCovariance PAPER = new MassCovariance(1.5, 100, 100);
     private static final int REALIZATIONS = 8;
 
     private static double[][] moments(FftBackend fft, String scheme, String sampler) {
         RandomMassProblem p = new RandomMassProblem(EPS, 1.625, 208, new double[] {0.1}, Math.pow(EPS, 1.2) / 8,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
-                1.5, 100, 100, new KrylovSettings(1e-12, 200, 30), false, fft, scheme);
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.1, 1.625, EPS, 0x1p-9);
+                PAPER, new KrylovSettings(1e-12, 200, 30), false, fft, scheme);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(PAPER, 0.1, 1.625, EPS, 0x1p-9);
         RandomMassSolver solver = new RandomMassSolver(p, RandomMassFields.create(p, basis));
         double[] mean = new double[p.M()];
         double[] square = new double[p.M()];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 
 /**
@@ -24,14 +25,16 @@ class RandomMassFieldsCovarianceTest {
     private static final double L = 1.625;
     private static final double DT = 0.01;
     private static final int N = 5000;
+    private static final MassCovariance COVARIANCE = new MassCovariance(D, A, B);
 
     /** {x index, time step} pairs whose covariance with (x index 8, step 0) is checked. */
     private static final int[][] LAGS = {{8, 0}, {16, 0}, {40, 0}, {8, 10}, {24, 20}, {8, 39}};
 
     private static double[][] sample(String sampler, XiOverride xi) {
         RandomMassProblem p = new RandomMassProblem(EPS, L, M, new double[] {0.4}, DT,
-                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, D, A, B, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn");
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(A, B, D, 0.4, L, EPS, 0x1p-9);
+                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, COVARIANCE,
+                KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn");
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(COVARIANCE, 0.4, L, EPS, 0x1p-9);
         RandomMassField f = RandomMassFields.create(p, basis);
         double[] field = new double[M];
         double[][] values = new double[N][LAGS.length + 1];
@@ -95,7 +98,7 @@ class RandomMassFieldsCovarianceTest {
 
     @Test
     void theKlVarianceIsTheKeptFraction() {
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(A, B, D, 0.4, L, EPS, 0x1p-9);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(COVARIANCE, 0.4, L, EPS, 0x1p-9);
         assertTrue(basis.varianceFraction() > 0.98 && basis.varianceFraction() < 1, "" + basis.varianceFraction());
     }
 }

@@ -10,11 +10,14 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 
 class RandomMassSolverTest {
 
     private static final double EPS = Math.pow(2, -5);
+    /** Section 4.2's covariance: D = 1.5, a = b = 100. */
+    private static final MassCovariance PAPER = new MassCovariance(1.5, 100, 100);
 
     static RandomMassProblem problem(String sampler, boolean antithetic) {
         return problem(sampler, antithetic, "cn", Math.pow(EPS, 1.2) / 8);
@@ -23,7 +26,7 @@ class RandomMassSolverTest {
     static RandomMassProblem problem(String sampler, boolean antithetic, String scheme, double dt) {
         return new RandomMassProblem(EPS, 1.625, 208, new double[] {0.05, 0.1}, dt,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
-                1.5, 100, 100, KrylovSettings.DEFAULT, antithetic, FftBackend.JTRANSFORMS, scheme);
+                PAPER, KrylovSettings.DEFAULT, antithetic, FftBackend.JTRANSFORMS, scheme);
     }
 
     @Test
@@ -45,7 +48,7 @@ class RandomMassSolverTest {
     }
 
     static RandomMassSolver solver(RandomMassProblem p) {
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.1, 1.625, EPS, 0x1p-9);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(PAPER, 0.1, 1.625, EPS, 0x1p-9);
         return new RandomMassSolver(p, RandomMassFields.create(p, basis));
     }
 
@@ -88,15 +91,11 @@ class RandomMassSolverTest {
     void badInputNamesTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
                 1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
-                RealizationStream.XiDistribution.UNIFORM, "ou", 1.5, 100, 100, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn"));
+                RealizationStream.XiDistribution.UNIFORM, "ou", PAPER, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn"));
         assertTrue(e.getMessage().contains("random.xi"), e.getMessage());
-        IllegalArgumentException d = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
-                1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
-                RealizationStream.XiDistribution.GAUSSIAN, "kl", -1, 100, 100, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn"));
-        assertTrue(d.getMessage().contains("random.D"), d.getMessage());
         IllegalArgumentException s = assertThrows(IllegalArgumentException.class, () -> new RandomMassProblem(EPS,
                 1.625, 208, new double[] {0.1}, 1e-3, new WavePacket(256, 0.3, 1.5), "1", null, 0.5,
-                RealizationStream.XiDistribution.GAUSSIAN, "fft", 1.5, 100, 100, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn"));
+                RealizationStream.XiDistribution.GAUSSIAN, "fft", PAPER, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn"));
         assertTrue(s.getMessage().contains("random.sampler"), s.getMessage());
     }
 }

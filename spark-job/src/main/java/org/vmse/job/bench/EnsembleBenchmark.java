@@ -13,6 +13,7 @@ import org.vmse.job.spark.SparkContexts;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassField;
@@ -49,11 +50,11 @@ public final class EnsembleBenchmark {
         double end = steps > 0 ? Math.min(0.4, steps * dt) : 0.4;
         return new RandomMassProblem(eps, 1.625, m, new double[] {end}, dt,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
-                1.5, 100, 100, new KrylovSettings(tolerance, 200, 30), false, backend, scheme);
+                new MassCovariance(1.5, 100, 100), new KrylovSettings(tolerance, 200, 30), false, backend, scheme);
     }
 
     static KarhunenLoeveBasis basis(RandomMassProblem p) {
-        return KarhunenLoeveBasis.withThreshold(p.a(), p.b(), p.D(), 0.4, p.L(), p.eps(), 0x1p-9);
+        return KarhunenLoeveBasis.withThreshold(p.covariance(), 0.4, p.L(), p.eps(), 0x1p-9);
     }
 
     /**

@@ -35,9 +35,9 @@ final class KlCommand implements Callable<Integer> {
         int steps = (int) Math.ceil(cfg.T() / cfg.mesh().dt(cfg.eps()) - 1e-9);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("eps", cfg.epsText());
-        out.put("a", basis.a());
-        out.put("b", basis.b());
-        out.put("D", basis.d());
+        out.put("a", basis.covariance().a());
+        out.put("b", basis.covariance().b());
+        out.put("D", basis.covariance().D());
         out.put("T", basis.timeLength());
         out.put("L", basis.spaceLength());
         out.put("n_kl", basis.nKL());

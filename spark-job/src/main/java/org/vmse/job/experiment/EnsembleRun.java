@@ -17,6 +17,7 @@ import org.vmse.job.spark.SparkContexts;
 import org.vmse.kernel.ensemble.LimitComparison;
 import org.vmse.kernel.ensemble.MomentsResult;
 import org.vmse.kernel.problem.FormulaMassField;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RealizationStream;
@@ -59,7 +60,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         try {
             return new RandomMassProblem(cfg.eps(), cfg.L(), disc.grid().M(), cfg.outputTimes(), disc.dt(),
                     cfg.initial(), cfg.mass().text(), cfg.hasPotential() ? cfg.potential().text() : null, r.gamma(),
-                    RealizationStream.XiDistribution.parse(r.xi()), r.sampler(), r.D(), r.a(), r.b(), cfg.krylov(),
+                    RealizationStream.XiDistribution.parse(r.xi()), r.sampler(), covariance(r), cfg.krylov(),
                     r.antithetic(), cfg.fft(), cfg.scheme());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
@@ -71,12 +72,16 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         RandomSpec r = cfg.random();
         try {
             return r.klTerms() > 0
-                    ? KarhunenLoeveBasis.withTerms(r.a(), r.b(), r.D(), cfg.T(), cfg.L(), cfg.eps(), r.klTerms())
-                    : KarhunenLoeveBasis.withThreshold(r.a(), r.b(), r.D(), cfg.T(), cfg.L(), cfg.eps(),
-                            r.klThreshold());
+                    ? KarhunenLoeveBasis.withTerms(covariance(r), cfg.T(), cfg.L(), cfg.eps(), r.klTerms())
+                    : KarhunenLoeveBasis.withThreshold(covariance(r), cfg.T(), cfg.L(), cfg.eps(), r.klThreshold());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
+    }
+
+    /** {@code random.D, random.a, random.b}, checked. */
+    private static MassCovariance covariance(RandomSpec r) {
+        return new MassCovariance(r.D(), r.a(), r.b());
     }
 
     /**
@@ -127,8 +132,8 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
             if (e.refined() > 0) {
                 RandomMassProblem fine = new RandomMassProblem(problem.eps(), problem.L(), 2 * problem.M(),
                         problem.outputTimes(), problem.dt() / 2, problem.packet(), problem.massFormula(),
-                        problem.potentialFormula(), problem.gamma(), problem.xi(), problem.sampler(), problem.D(),
-                        problem.a(), problem.b(), problem.krylov(), problem.antithetic(), problem.fft(),
+                        problem.potentialFormula(), problem.gamma(), problem.xi(), problem.sampler(),
+                        problem.covariance(), problem.krylov(), problem.antithetic(), problem.fft(),
                         problem.scheme());
                 refined = EnsembleJob.pairedDifference(sc, plan, fine, e.refined()).result();
             }

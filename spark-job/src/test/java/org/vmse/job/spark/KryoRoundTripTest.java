@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.vmse.kernel.ensemble.ExactMoments;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
@@ -30,8 +31,8 @@ class KryoRoundTripTest {
         double eps = Math.pow(2, -5);
         RandomMassProblem problem = new RandomMassProblem(eps, 1.625, 208, new double[] {0.05, 0.1}, 1e-3,
                 new WavePacket(256, 0.3, 1.5), "1 + 0.1*x", "0", 0.5, RealizationStream.XiDistribution.UNIFORM, "kl",
-                1.5, 100, 100, KrylovSettings.DEFAULT, true, FftBackend.JTRANSFORMS, "cn");
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.1, 1.625, eps, 0x1p-9);
+                new MassCovariance(1.5, 100, 100), KrylovSettings.DEFAULT, true, FftBackend.JTRANSFORMS, "cn");
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(problem.covariance(), 0.1, 1.625, eps, 0x1p-9);
         EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, 42, 100, 8, 3, 4, true, 5);
         EnsembleJob.Plan back = roundTrip(kryo, plan, EnsembleJob.Plan.class);
         assertEquals(plan.seed(), back.seed());
