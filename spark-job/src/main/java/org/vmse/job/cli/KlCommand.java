@@ -8,6 +8,7 @@ import org.vmse.job.experiment.EnsembleRun;
 import org.vmse.job.output.Json;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
+import org.vmse.kernel.vmse.TimePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -32,7 +33,7 @@ final class KlCommand implements Callable<Integer> {
         ExperimentConfig cfg = options.load();
         KarhunenLoeveBasis basis = EnsembleRun.basis(cfg);
         PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(cfg.L(), cfg.mesh().dx(cfg.eps()));
-        int steps = (int) Math.ceil(cfg.T() / cfg.mesh().dt(cfg.eps()) - 1e-9);
+        int steps = new TimePlan(cfg.outputTimes(), cfg.mesh().dt(cfg.eps())).totalSteps(); // the run's steps
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("eps", cfg.epsText());
         out.put("a", basis.covariance().a());
