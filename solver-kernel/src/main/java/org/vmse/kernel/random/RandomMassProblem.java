@@ -2,8 +2,11 @@ package org.vmse.kernel.random;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.GridPotential;
 import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.RealizationStream.XiDistribution;
@@ -54,6 +57,21 @@ public record RandomMassProblem(double eps, double L, int M, double[] outputTime
             throw new IllegalArgumentException("random.sampler = ou samples a Gaussian field exactly; it has no"
                     + " xi coefficients, so random.xi must be gaussian (got " + xi + ")");
         }
+        potentialOnGrid(potentialFormula, new PeriodicGrid(L, M)); // V must be finite on the grid
+    }
+
+    /** The grid {@code x_j = j L / M}. */
+    public PeriodicGrid grid() {
+        return new PeriodicGrid(L, M);
+    }
+
+    /** {@code V(x_j)} on {@link #grid()}, or {@code null} without a potential. */
+    public double[] potentialOnGrid() {
+        return potentialOnGrid(potentialFormula, grid());
+    }
+
+    private static double[] potentialOnGrid(String formula, PeriodicGrid grid) {
+        return formula == null ? null : GridPotential.of(Formula.parse("potential.V", formula, "x"), grid);
     }
 
     @Override

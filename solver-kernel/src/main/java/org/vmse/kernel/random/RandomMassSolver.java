@@ -35,18 +35,11 @@ public final class RandomMassSolver {
     public RandomMassSolver(RandomMassProblem problem, RandomMassField field) {
         this.problem = problem;
         this.field = field;
-        this.grid = new PeriodicGrid(problem.L(), problem.M());
+        this.grid = problem.grid();
         this.plan = new TimePlan(problem.outputTimes(), problem.dt());
         FormulaMassField m0 = new FormulaMassField(Formula.parse("mass.m0", problem.massFormula(), "t", "x"));
         this.mass = new RealizationMass(m0, grid, field, problem.amplitude());
-        double[] potential = null;
-        if (problem.potentialFormula() != null) {
-            Formula v = Formula.parse("potential.V", problem.potentialFormula(), "x");
-            potential = new double[grid.M()];
-            for (int j = 0; j < grid.M(); j++) {
-                potential[j] = v.value(grid.x(j));
-            }
-        }
+        double[] potential = problem.potentialOnGrid();
         this.stepper = "rk4ip".equals(problem.scheme())
                 ? new InteractionPictureRk4Stepper(grid, problem.eps(), mass, potential, problem.fft().create(grid.M()))
                 : new CrankNicolsonStepper(grid, problem.eps(), mass, potential, problem.fft().create(grid.M()),

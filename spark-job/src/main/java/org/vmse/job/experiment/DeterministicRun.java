@@ -4,9 +4,9 @@ import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.kernel.analysis.ErrorNorms;
 import org.vmse.kernel.analysis.Extrema;
-import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
+import org.vmse.kernel.problem.GridPotential;
 import org.vmse.kernel.problem.MassField;
 import org.vmse.kernel.vmse.CrankNicolsonStepper;
 import org.vmse.kernel.vmse.InteractionPictureRk4Stepper;
@@ -85,19 +85,15 @@ public record DeterministicRun(ExperimentConfig config, Discretization discretiz
         return errL1[errL1.length - 1];
     }
 
+    /** {@code V} on the grid, or {@code null} for none. */
     private static double[] potentialOnGrid(ExperimentConfig cfg, PeriodicGrid grid) {
         if (!cfg.hasPotential()) {
             return null;
         }
-        Formula v = cfg.potential();
-        double[] values = new double[grid.M()];
-        for (int j = 0; j < grid.M(); j++) {
-            values[j] = v.value(grid.x(j));
-            if (!Double.isFinite(values[j])) {
-                throw new ConfigurationException("potential.V = \"" + v.text() + "\" is " + values[j] + " at x = "
-                        + grid.x(j) + "; it must be finite on the grid");
-            }
+        try {
+            return GridPotential.of(cfg.potential(), grid);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
         }
-        return values;
     }
 }
