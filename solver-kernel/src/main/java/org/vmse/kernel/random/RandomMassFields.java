@@ -25,7 +25,7 @@ public final class RandomMassFields {
             throw new IllegalArgumentException("random.sampler = kl needs the Karhunen-Loeve basis");
         }
         return new KarhunenLoeve(tables(basis, grid.M()), problem.xi(), new TimePlan(problem.outputTimes(),
-                problem.dt()), "rk4ip".equals(problem.scheme()), problem.fft());
+                problem.dt()), problem.scheme().samplesStepEnds(), problem.fft());
     }
 
     /**

@@ -10,6 +10,7 @@ import org.vmse.kernel.problem.GridPotential;
 import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.RealizationStream.XiDistribution;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * Everything a task needs to solve realizations of the VMSE with random mass
@@ -31,13 +32,13 @@ import org.vmse.kernel.random.RealizationStream.XiDistribution;
  * @param krylov          implicit-solve settings
  * @param antithetic      realization {@code 2k+1} uses the negated field of realization {@code 2k}
  * @param fft             the FFT backend of the solver workspaces
- * @param scheme          {@code "cn"} (Crank-Nicolson) or {@code "rk4ip"} (explicit in {@code m - mbar}: a
- *                        realization whose fluctuation makes it unstable turns non-finite and is reported failed)
+ * @param scheme          the time scheme; RK4IP takes a step whose fluctuation breaks its stability bound in
+ *                        substeps
  */
 public record RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
                                 String massFormula, String potentialFormula, double gamma, XiDistribution xi,
                                 String sampler, MassCovariance covariance, KrylovSettings krylov,
-                                boolean antithetic, FftBackend fft, String scheme) implements Serializable {
+                                boolean antithetic, FftBackend fft, Scheme scheme) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,9 +51,7 @@ public record RandomMassProblem(double eps, double L, int M, double[] outputTime
         if (!"kl".equals(sampler) && !"ou".equals(sampler)) {
             throw new IllegalArgumentException("random.sampler must be kl or ou, got " + sampler);
         }
-        if (!"cn".equals(scheme) && !"rk4ip".equals(scheme)) {
-            throw new IllegalArgumentException("scheme must be cn or rk4ip, got " + scheme);
-        }
+        Objects.requireNonNull(scheme, "scheme");
         if ("ou".equals(sampler) && xi != XiDistribution.GAUSSIAN) {
             throw new IllegalArgumentException("random.sampler = ou samples a Gaussian field exactly; it has no"
                     + " xi coefficients, so random.xi must be gaussian (got " + xi + ")");

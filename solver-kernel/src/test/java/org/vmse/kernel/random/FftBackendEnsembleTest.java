@@ -9,6 +9,7 @@ import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.vmse.Scheme;
 
 /** The same small ensemble on FFTW and on JTransforms: the moments agree to round-off, for both schemes. */
 class FftBackendEnsembleTest {
@@ -18,7 +19,7 @@ class FftBackendEnsembleTest {
     private static final MassCovariance PAPER = new MassCovariance(1.5, 100, 100);
     private static final int REALIZATIONS = 8;
 
-    private static double[][] moments(FftBackend fft, String scheme, String sampler) {
+    private static double[][] moments(FftBackend fft, Scheme scheme, String sampler) {
         RandomMassProblem p = new RandomMassProblem(EPS, 1.625, 208, new double[] {0.1}, Math.pow(EPS, 1.2) / 8,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
                 PAPER, new KrylovSettings(1e-12, 200, 30), false, fft, scheme);
@@ -42,7 +43,7 @@ class FftBackendEnsembleTest {
         // Two correct FFTs differ by a few ulps per transform; over the steps of this run, through GMRES at tolerance
         // 1e-12 or RK4IP's explicit stages, the moments stay within 1e-12 relative (measured: 5e-16 of 0.42 for the
         // CN/KL mean).
-        for (String scheme : new String[] {"cn", "rk4ip"}) {
+        for (Scheme scheme : Scheme.values()) {
             for (String sampler : new String[] {"kl", "ou"}) {
                 double[][] f = moments(FftBackend.FFTW, scheme, sampler);
                 double[][] j = moments(FftBackend.JTRANSFORMS, scheme, sampler);
@@ -53,7 +54,7 @@ class FftBackendEnsembleTest {
                         diff = Math.max(diff, Math.abs(f[m][x] - j[m][x]));
                         scale = Math.max(scale, Math.abs(j[m][x]));
                     }
-                    String what = scheme + "/" + sampler + (m == 0 ? " mean" : " second moment");
+                    String what = scheme.key() + "/" + sampler + (m == 0 ? " mean" : " second moment");
                     assertTrue(diff <= 1e-12 * scale, what + ": max difference " + diff + " of " + scale);
                 }
             }

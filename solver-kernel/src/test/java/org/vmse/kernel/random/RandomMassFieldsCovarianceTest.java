@@ -8,6 +8,7 @@ import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * Both samplers of {@code m1} have the covariance (4.14), {@code D^2 exp(-|t-s|/(a eps) - |x-z|/(b eps))}, and mean
@@ -33,7 +34,7 @@ class RandomMassFieldsCovarianceTest {
     private static double[][] sample(String sampler, XiOverride xi) {
         RandomMassProblem p = new RandomMassProblem(EPS, L, M, new double[] {0.4}, DT,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, COVARIANCE,
-                KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn");
+                KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, Scheme.CRANK_NICOLSON);
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(COVARIANCE, 0.4, L, EPS, 0x1p-9);
         RandomMassField f = RandomMassFields.create(p, basis);
         double[] field = new double[M];

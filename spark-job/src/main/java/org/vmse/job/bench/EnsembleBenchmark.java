@@ -22,6 +22,7 @@ import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RandomMassSolver;
 import org.vmse.kernel.random.RealizationResult;
 import org.vmse.kernel.random.RealizationStream;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * Seconds per realization of the Section 4.2 problem on one core (KL and OU samplers, the field's share), and the
@@ -34,16 +35,16 @@ public final class EnsembleBenchmark {
 
     /** Section 4.2's problem at {@code eps = 2^-exponent} with the paper's mesh and the given tolerance. */
     static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend,
-                                     String scheme) {
+                                     Scheme scheme) {
         return problem(exponent, sampler, tolerance, backend, scheme, 0);
     }
 
     /**
-     * As {@link #problem(int, String, double, FftBackend, String)}, run to {@code T = steps dt} instead of 0.4 when
+     * As {@link #problem(int, String, double, FftBackend, Scheme)}, run to {@code T = steps dt} instead of 0.4 when
      * {@code steps > 0} (the KL basis stays that of {@code [0, 0.4]}): the first steps of a realization.
      */
     static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend,
-                                     String scheme, int steps) {
+                                     Scheme scheme, int steps) {
         double eps = Math.pow(2, -exponent);
         int m = (int) Math.round(1.625 / (eps / 4));
         double dt = Math.pow(eps, 1.2) / 8;
@@ -72,7 +73,7 @@ public final class EnsembleBenchmark {
                 : List.of(FftBackend.JTRANSFORMS);
         for (int e : exponents) {
             for (FftBackend backend : backends) {
-            for (String scheme : List.of("cn", "rk4ip")) {
+            for (Scheme scheme : Scheme.values()) {
             for (String sampler : List.of("kl", "ou")) {
                 RandomMassProblem p = problem(e, sampler, tolerance, backend, scheme, stepLimit);
                 KarhunenLoeveBasis b = "kl".equals(sampler) ? basis(p) : null;
@@ -94,7 +95,7 @@ public final class EnsembleBenchmark {
                 String ratio = peer != null && e == 6
                         ? String.format("   XMDS2/vmse = %.2f", peer.secondsPerRealization() / perRealization) : "";
                 out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %-12s %.1f%s%n", e, p.M(),
-                        steps / realizations, sampler, backend.key(), scheme, perRealization, (double) its / steps,
+                        steps / realizations, sampler, backend.key(), scheme.key(), perRealization, (double) its / steps,
                         String.format("%.1f%%", 100 * fieldSeconds / perRealization),
                         1e6 * fieldSeconds * realizations / steps, ratio);
             }
@@ -133,7 +134,7 @@ public final class EnsembleBenchmark {
 
     /** Realizations per second: a plain two-thread pool against Spark local[2], same kernel, same realizations. */
     private static void throughput(int exponent, int n, double tolerance, PrintStream out) {
-        RandomMassProblem p = problem(exponent, "kl", tolerance, FftBackend.JTRANSFORMS, "cn");
+        RandomMassProblem p = problem(exponent, "kl", tolerance, FftBackend.JTRANSFORMS, Scheme.CRANK_NICOLSON);
         KarhunenLoeveBasis b = basis(p);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         double poolRate;

@@ -7,6 +7,7 @@ import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * One experiment, validated: the keys of DESIGN.md ("Configuration keys") turned into values. Built by
@@ -28,14 +29,14 @@ import org.vmse.kernel.problem.WavePacket;
  * @param random      {@code random.*}
  * @param ensemble    {@code samples}, {@code seed}, {@code partitions}, {@code ensemble.*}, {@code spark.master}
  * @param rte         {@code rte.*}
- * @param scheme      {@code scheme}: {@code cn} or {@code rk4ip}
+ * @param scheme      {@code scheme}
  * @param fft         {@code fft}: the FFT backend
  * @param resolved    every key with its value, for provenance
  */
 public record ExperimentConfig(String name, double eps, String epsText, double T, double[] outputTimes, double L,
                                MeshSpec mesh, WavePacket initial, Formula mass, Formula potential,
                                KrylovSettings krylov, LiouvilleSpec liouville, StudySpec study, RandomSpec random,
-                               EnsembleSpec ensemble, RteSpec rte, String scheme, FftBackend fft,
+                               EnsembleSpec ensemble, RteSpec rte, Scheme scheme, FftBackend fft,
                                Config resolved) {
 
     public ExperimentConfig {

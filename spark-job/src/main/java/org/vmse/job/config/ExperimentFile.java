@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.expr.FormulaException;
@@ -22,6 +23,7 @@ import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * Reads an experiment file (HOCON, Typesafe Config) with {@code --set key=value} overrides into a validated
@@ -197,7 +199,7 @@ public final class ExperimentFile {
                 positive(c, "liouville.dk"), positive(c, "liouville.deltaWidth"));
 
         return new ExperimentConfig(name, eps, epsText, T, outputTimes, L, mesh, initial, mass, potential, krylov,
-                liouville, study(c), random(c), ensemble(c), rte(c, initial.p0()), oneOf(c, "scheme", "cn", "rk4ip"),
+                liouville, study(c), random(c), ensemble(c), rte(c, initial.p0()), parsed(c, "scheme", Scheme::parse),
                 fft(c), c);
     }
 
@@ -327,6 +329,15 @@ public final class ExperimentFile {
         }
         return new EnsembleSpec(samples, (long) seed, partitions, block, stride, onFailure.equals("exclude"), batches,
                 refined, master);
+    }
+
+    /** {@code key} read by {@code parse}, whose refusal names the key, the value and the allowed values. */
+    private static <T> T parsed(Config c, String key, Function<String, T> parse) {
+        try {
+            return parse.apply(string(c, key));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
     }
 
     private static String oneOf(Config c, String key, String... allowed) {

@@ -114,7 +114,7 @@ public final class EnsembleReport {
         s.put("seconds_per_realization", run.merged().computeSeconds() / Math.max(1, cfg.ensemble().samples()));
         s.put("krylov_iters_mean", run.merged().meanKrylovIterations());
         s.put("fft", run.config().fft().key());
-        s.put("scheme", run.config().scheme());
+        s.put("scheme", run.config().scheme().key());
         s.put("rk4ip_substeps", run.merged().substeps());
         s.put("partitions", run.partitions());
         s.put("block_size", cfg.ensemble().blockSize());
