@@ -11,6 +11,7 @@ import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.RealizationStream.XiDistribution;
 import org.vmse.kernel.vmse.Scheme;
+import org.vmse.kernel.vmse.TimePlan;
 
 /**
  * Everything a task needs to solve realizations of the VMSE with random mass
@@ -27,7 +28,7 @@ import org.vmse.kernel.vmse.Scheme;
  * @param potentialFormula {@code V(x)}, or {@code null} for none
  * @param gamma           scaling exponent of the fluctuation
  * @param xi              distribution of the KL coefficients
- * @param sampler         {@code "kl"} or {@code "ou"}
+ * @param sampler         how {@code m1} is sampled
  * @param covariance      {@code D, a, b} of {@code m1}'s covariance (4.14)
  * @param krylov          implicit-solve settings
  * @param antithetic      realization {@code 2k+1} uses the negated field of realization {@code 2k}
@@ -37,31 +38,49 @@ import org.vmse.kernel.vmse.Scheme;
  */
 public record RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
                                 String massFormula, String potentialFormula, double gamma, XiDistribution xi,
-                                String sampler, MassCovariance covariance, KrylovSettings krylov,
+                                Sampler sampler, MassCovariance covariance, KrylovSettings krylov,
                                 boolean antithetic, FftBackend fft, Scheme scheme) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public RandomMassProblem {
         outputTimes = outputTimes.clone();
+        if (!(eps > 0 && eps < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("eps must be positive and finite, got " + eps);
+        }
         if (!(gamma >= 0 && gamma < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("random.gamma must be >= 0 and finite, got " + gamma);
         }
         Objects.requireNonNull(covariance, "covariance");
-        if (!"kl".equals(sampler) && !"ou".equals(sampler)) {
-            throw new IllegalArgumentException("random.sampler must be kl or ou, got " + sampler);
-        }
+        Objects.requireNonNull(sampler, "sampler");
         Objects.requireNonNull(scheme, "scheme");
-        if ("ou".equals(sampler) && xi != XiDistribution.GAUSSIAN) {
+        if (sampler == Sampler.ORNSTEIN_UHLENBECK && xi != XiDistribution.GAUSSIAN) {
             throw new IllegalArgumentException("random.sampler = ou samples a Gaussian field exactly; it has no"
                     + " xi coefficients, so random.xi must be gaussian (got " + xi + ")");
         }
-        potentialOnGrid(potentialFormula, new PeriodicGrid(L, M)); // V must be finite on the grid
+        // the mesh as a solver builds it: checks L, M, the output times, dt, and that V is finite on the grid
+        PeriodicGrid grid = new PeriodicGrid(L, M);
+        new TimePlan(outputTimes, dt);
+        potentialOnGrid(potentialFormula, grid);
+    }
+
+    /**
+     * The same problem on another mesh, {@code M} grid points and steps of at most {@code dt}, checked as any
+     * problem is: e.g. {@code withMesh(2 * M(), dt() / 2)}, the mesh of the discretization estimate.
+     */
+    public RandomMassProblem withMesh(int M, double dt) {
+        return new RandomMassProblem(eps, L, M, outputTimes, dt, packet, massFormula, potentialFormula, gamma, xi,
+                sampler, covariance, krylov, antithetic, fft, scheme);
     }
 
     /** The grid {@code x_j = j L / M}. */
     public PeriodicGrid grid() {
         return new PeriodicGrid(L, M);
+    }
+
+    /** The time steps: every output time hit, no step longer than {@code dt}. */
+    public TimePlan timePlan() {
+        return new TimePlan(outputTimes, dt);
     }
 
     /** {@code V(x_j)} on {@link #grid()}, or {@code null} without a potential. */

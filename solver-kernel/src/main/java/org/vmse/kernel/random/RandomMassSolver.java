@@ -35,7 +35,7 @@ public final class RandomMassSolver {
         this.problem = problem;
         this.field = field;
         this.grid = problem.grid();
-        this.plan = new TimePlan(problem.outputTimes(), problem.dt());
+        this.plan = problem.timePlan();
         FormulaMassField m0 = new FormulaMassField(Formula.parse("mass.m0", problem.massFormula(), "t", "x"));
         this.mass = new RealizationMass(m0, grid, field, problem.amplitude());
         double[] potential = problem.potentialOnGrid();

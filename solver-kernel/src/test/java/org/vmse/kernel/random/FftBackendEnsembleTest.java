@@ -19,12 +19,12 @@ class FftBackendEnsembleTest {
     private static final MassCovariance PAPER = new MassCovariance(1.5, 100, 100);
     private static final int REALIZATIONS = 8;
 
-    private static double[][] moments(FftBackend fft, Scheme scheme, String sampler) {
+    private static double[][] moments(FftBackend fft, Scheme scheme, Sampler sampler) {
         RandomMassProblem p = new RandomMassProblem(EPS, 1.625, 208, new double[] {0.1}, Math.pow(EPS, 1.2) / 8,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
                 PAPER, new KrylovSettings(1e-12, 200, 30), false, fft, scheme);
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(PAPER, 0.1, 1.625, EPS, 0x1p-9);
-        RandomMassSolver solver = new RandomMassSolver(p, RandomMassFields.create(p, basis));
+        RandomMassSolver solver = new RandomMassSolver(p, sampler.field(p, basis));
         double[] mean = new double[p.M()];
         double[] square = new double[p.M()];
         for (int i = 0; i < REALIZATIONS; i++) {
@@ -44,7 +44,7 @@ class FftBackendEnsembleTest {
         // 1e-12 or RK4IP's explicit stages, the moments stay within 1e-12 relative (measured: 5e-16 of 0.42 for the
         // CN/KL mean).
         for (Scheme scheme : Scheme.values()) {
-            for (String sampler : new String[] {"kl", "ou"}) {
+            for (Sampler sampler : Sampler.values()) {
                 double[][] f = moments(FftBackend.FFTW, scheme, sampler);
                 double[][] j = moments(FftBackend.JTRANSFORMS, scheme, sampler);
                 for (int m = 0; m < 2; m++) {
@@ -54,7 +54,7 @@ class FftBackendEnsembleTest {
                         diff = Math.max(diff, Math.abs(f[m][x] - j[m][x]));
                         scale = Math.max(scale, Math.abs(j[m][x]));
                     }
-                    String what = scheme.key() + "/" + sampler + (m == 0 ? " mean" : " second moment");
+                    String what = scheme.key() + "/" + sampler.key() + (m == 0 ? " mean" : " second moment");
                     assertTrue(diff <= 1e-12 * scale, what + ": max difference " + diff + " of " + scale);
                 }
             }

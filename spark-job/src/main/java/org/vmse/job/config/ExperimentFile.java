@@ -23,6 +23,7 @@ import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.random.Sampler;
 import org.vmse.kernel.vmse.Scheme;
 
 /**
@@ -268,8 +269,8 @@ public final class ExperimentFile {
         double a = positive(c, "random.a");
         double b = positive(c, "random.b");
         String xi = oneOf(c, "random.xi", "gaussian", "uniform");
-        String sampler = oneOf(c, "random.sampler", "kl", "ou");
-        if (sampler.equals("ou") && xi.equals("uniform")) {
+        Sampler sampler = parsed(c, "random.sampler", Sampler::parse);
+        if (sampler == Sampler.ORNSTEIN_UHLENBECK && xi.equals("uniform")) {
             throw new ConfigurationException("random.sampler = ou samples a Gaussian field exactly and has no xi"
                     + " coefficients: set random.xi = gaussian, or random.sampler = kl for uniform xi");
         }
@@ -323,7 +324,7 @@ public final class ExperimentFile {
             throw new ConfigurationException("ensemble.refinedRealizations = " + refined + " must lie in [0, samples]"
                     + " (0 skips the discretization term of the error budget)");
         }
-        if (refined > 0 && oneOf(c, "random.sampler", "kl", "ou").equals("ou")) {
+        if (refined > 0 && parsed(c, "random.sampler", Sampler::parse) == Sampler.ORNSTEIN_UHLENBECK) {
             throw new ConfigurationException("ensemble.refinedRealizations needs random.sampler = kl: the OU field"
                     + " on a finer grid is another realization, so the difference would not be paired");
         }

@@ -1,5 +1,7 @@
 package org.vmse.job.config;
 
+import org.vmse.kernel.random.Sampler;
+
 /**
  * The random mass (3.2), (4.14), (4.20)-(4.26).
  *
@@ -9,11 +11,11 @@ package org.vmse.job.config;
  * @param a           {@code random.a}
  * @param b           {@code random.b}
  * @param xi          {@code random.xi}: {@code gaussian} or {@code uniform}
- * @param sampler     {@code random.sampler}: {@code kl} or {@code ou}
+ * @param sampler     {@code random.sampler}
  * @param klThreshold {@code random.klThreshold}
  * @param klTerms     {@code random.klTerms}, 0 when the threshold decides
  * @param antithetic  {@code random.antithetic}
  */
-public record RandomSpec(boolean enabled, double gamma, double D, double a, double b, String xi, String sampler,
+public record RandomSpec(boolean enabled, double gamma, double D, double a, double b, String xi, Sampler sampler,
                          double klThreshold, int klTerms, boolean antithetic) {
 }

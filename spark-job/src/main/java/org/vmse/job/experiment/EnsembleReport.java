@@ -44,7 +44,7 @@ public final class EnsembleReport {
         s.put("D", r.D());
         s.put("a", r.a());
         s.put("b", r.b());
-        s.put("sampler", r.sampler());
+        s.put("sampler", r.sampler().key());
         s.put("xi", r.xi());
         s.put("antithetic", r.antithetic());
         KarhunenLoeveBasis basis = run.basis();

@@ -92,7 +92,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
     public static EnsembleRun execute(ExperimentConfig cfg, String master, LongConsumer progress) {
         Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
         RandomMassProblem problem = problem(cfg, disc);
-        KarhunenLoeveBasis basis = "kl".equals(cfg.random().sampler()) ? basis(cfg) : null;
+        KarhunenLoeveBasis basis = cfg.random().sampler().needsBasis() ? basis(cfg) : null;
         EnsembleSpec e = cfg.ensemble();
         String m = master != null ? master : e.master();
         EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, e.seed(), e.samples(), e.blockSize(),
@@ -130,11 +130,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
             }
             MomentsResult refined = null;
             if (e.refined() > 0) {
-                RandomMassProblem fine = new RandomMassProblem(problem.eps(), problem.L(), 2 * problem.M(),
-                        problem.outputTimes(), problem.dt() / 2, problem.packet(), problem.massFormula(),
-                        problem.potentialFormula(), problem.gamma(), problem.xi(), problem.sampler(),
-                        problem.covariance(), problem.krylov(), problem.antithetic(), problem.fft(),
-                        problem.scheme());
+                RandomMassProblem fine = problem.withMesh(2 * problem.M(), problem.dt() / 2);
                 refined = EnsembleJob.pairedDifference(sc, plan, fine, e.refined()).result();
             }
             return new EnsembleRun(cfg, disc, basis, full, merged.strided().result(), merged, partitions, m, seconds,

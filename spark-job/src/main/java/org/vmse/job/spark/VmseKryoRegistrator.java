@@ -18,6 +18,7 @@ public final class VmseKryoRegistrator implements KryoRegistrator {
         org.vmse.kernel.random.RandomMassProblem.class,
         org.vmse.kernel.random.KarhunenLoeveBasis.class,
         org.vmse.kernel.random.RealizationStream.XiDistribution.class,
+        org.vmse.kernel.random.Sampler.class,
         org.vmse.kernel.vmse.Scheme.class,
         org.vmse.kernel.problem.WavePacket.class,
         org.vmse.kernel.problem.MassCovariance.class,

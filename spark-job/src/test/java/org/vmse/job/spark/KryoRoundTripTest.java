@@ -15,6 +15,7 @@ import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RealizationStream;
+import org.vmse.kernel.random.Sampler;
 import org.vmse.kernel.vmse.Scheme;
 import scala.reflect.ClassTag$;
 
@@ -31,9 +32,9 @@ class KryoRoundTripTest {
         SerializerInstance kryo = new KryoSerializer(SparkContexts.conf("local[1]", "kryo-test")).newInstance();
         double eps = Math.pow(2, -5);
         RandomMassProblem problem = new RandomMassProblem(eps, 1.625, 208, new double[] {0.05, 0.1}, 1e-3,
-                new WavePacket(256, 0.3, 1.5), "1 + 0.1*x", "0", 0.5, RealizationStream.XiDistribution.UNIFORM, "kl",
-                new MassCovariance(1.5, 100, 100), KrylovSettings.DEFAULT, true, FftBackend.JTRANSFORMS,
-                Scheme.RK4IP);
+                new WavePacket(256, 0.3, 1.5), "1 + 0.1*x", "0", 0.5, RealizationStream.XiDistribution.UNIFORM,
+                Sampler.KARHUNEN_LOEVE, new MassCovariance(1.5, 100, 100), KrylovSettings.DEFAULT, true,
+                FftBackend.JTRANSFORMS, Scheme.RK4IP);
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(problem.covariance(), 0.1, 1.625, eps, 0x1p-9);
         EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, 42, 100, 8, 3, 4, true, 5);
         EnsembleJob.Plan back = roundTrip(kryo, plan, EnsembleJob.Plan.class);
@@ -42,6 +43,7 @@ class KryoRoundTripTest {
         assertArrayEquals(problem.outputTimes(), back.problem().outputTimes());
         assertEquals(problem.covariance(), back.problem().covariance());
         assertEquals(problem.scheme(), back.problem().scheme());
+        assertEquals(problem.sampler(), back.problem().sampler());
         assertEquals(basis.nKL(), back.basis().nKL());
         assertEquals(basis.timeRoot(7), back.basis().timeRoot(7), 0.0);
 

@@ -16,7 +16,7 @@ import org.vmse.kernel.vmse.Scheme;
  * (about 0.99 here), a bias below the tolerance used. Fixed seed; 5 standard errors, so a false alarm has probability
  * below 1e-5 per check.
  */
-class RandomMassFieldsCovarianceTest {
+class SamplerCovarianceTest {
 
     private static final double EPS = Math.pow(2, -3);
     private static final double D = 1.5;
@@ -31,12 +31,12 @@ class RandomMassFieldsCovarianceTest {
     /** {x index, time step} pairs whose covariance with (x index 8, step 0) is checked. */
     private static final int[][] LAGS = {{8, 0}, {16, 0}, {40, 0}, {8, 10}, {24, 20}, {8, 39}};
 
-    private static double[][] sample(String sampler, XiOverride xi) {
+    private static double[][] sample(Sampler sampler, XiOverride xi) {
         RandomMassProblem p = new RandomMassProblem(EPS, L, M, new double[] {0.4}, DT,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, COVARIANCE,
                 KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, Scheme.CRANK_NICOLSON);
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(COVARIANCE, 0.4, L, EPS, 0x1p-9);
-        RandomMassField f = RandomMassFields.create(p, basis);
+        RandomMassField f = sampler.field(p, basis);
         double[] field = new double[M];
         double[][] values = new double[N][LAGS.length + 1];
         for (int r = 0; r < N; r++) {
@@ -92,9 +92,9 @@ class RandomMassFieldsCovarianceTest {
 
     @Test
     void klAndOrnsteinUhlenbeckBothHaveTheCovarianceOfR() {
-        checkCovariance("ou", sample("ou", XiOverride.GAUSSIAN));
-        checkCovariance("kl gaussian", sample("kl", XiOverride.GAUSSIAN));
-        checkCovariance("kl uniform", sample("kl", XiOverride.UNIFORM));
+        checkCovariance("ou", sample(Sampler.ORNSTEIN_UHLENBECK, XiOverride.GAUSSIAN));
+        checkCovariance("kl gaussian", sample(Sampler.KARHUNEN_LOEVE, XiOverride.GAUSSIAN));
+        checkCovariance("kl uniform", sample(Sampler.KARHUNEN_LOEVE, XiOverride.UNIFORM));
     }
 
     @Test
