@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.PriorityQueue;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.vmse.kernel.problem.MassCovariance;
 
 /**
  * The truncated Karhunen-Loeve basis (4.20)-(4.23) of the separable exponential covariance (4.14)
@@ -37,17 +38,18 @@ public final class KarhunenLoeveBasis implements java.io.Serializable {
     /** Refuse truncations keeping more pairs than this (memory guard). */
     public static final int MAX_PAIRS = 20_000_000;
 
-    private final double a, b, d, tEnd, length, eps, threshold;
+    private final MassCovariance covariance;
+    private final double tEnd, length, eps, threshold;
     private final String bound;
     private final double[] w, lambda, psiNorm, v, sigma, phiNorm;
     private final int[] pairI, pairJ;
     private final double keptSum, maxResidual;
 
-    private KarhunenLoeveBasis(double a, double b, double d, double tEnd, double length, double eps,
-            double threshold, int klTerms) {
-        this.a = a;
-        this.b = b;
-        this.d = d;
+    private KarhunenLoeveBasis(MassCovariance covariance, double tEnd, double length, double eps, double threshold,
+            int klTerms) {
+        this.covariance = covariance;
+        double a = covariance.a();
+        double b = covariance.b();
         this.tEnd = tEnd;
         this.length = length;
         this.eps = eps;
@@ -113,22 +115,22 @@ public final class KarhunenLoeveBasis implements java.io.Serializable {
     /**
      * The basis truncated by (4.26): pairs with {@code sqrt(lambda_i sigma_j / (lambda_1 sigma_1)) >= threshold}.
      *
-     * @throws IllegalArgumentException for a non-positive or non-finite {@code a, b, T, L, eps}, a negative
-     *     {@code D}, or a threshold outside {@code (0, 1)}; the message names the config key
+     * @throws IllegalArgumentException for a non-positive or non-finite {@code T, L, eps}, or a threshold outside
+     *     {@code (0, 1)}; the message names the config key
      */
-    public static KarhunenLoeveBasis withThreshold(double a, double b, double d, double tEnd, double length,
+    public static KarhunenLoeveBasis withThreshold(MassCovariance covariance, double tEnd, double length,
             double eps, double threshold) {
-        check(a, b, d, tEnd, length, eps);
+        check(tEnd, length, eps);
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("random.klThreshold must lie in (0, 1), got " + threshold);
         }
-        return new KarhunenLoeveBasis(a, b, d, tEnd, length, eps, threshold, 0);
+        return new KarhunenLoeveBasis(covariance, tEnd, length, eps, threshold, 0);
     }
 
     /** The basis keeping the {@code klTerms} largest products {@code lambda_i sigma_j}. */
-    public static KarhunenLoeveBasis withTerms(double a, double b, double d, double tEnd, double length,
-            double eps, int klTerms) {
-        check(a, b, d, tEnd, length, eps);
+    public static KarhunenLoeveBasis withTerms(MassCovariance covariance, double tEnd, double length, double eps,
+            int klTerms) {
+        check(tEnd, length, eps);
         if (klTerms <= 0) {
             throw new IllegalArgumentException(
                     "random.klTerms must be positive (zero pairs would leave no random field), got " + klTerms);
@@ -136,15 +138,10 @@ public final class KarhunenLoeveBasis implements java.io.Serializable {
         if (klTerms > MAX_PAIRS) {
             throw new IllegalArgumentException("random.klTerms must not exceed " + MAX_PAIRS + ", got " + klTerms);
         }
-        return new KarhunenLoeveBasis(a, b, d, tEnd, length, eps, Double.NaN, klTerms);
+        return new KarhunenLoeveBasis(covariance, tEnd, length, eps, Double.NaN, klTerms);
     }
 
-    private static void check(double a, double b, double d, double tEnd, double length, double eps) {
-        positive("random.a", a);
-        positive("random.b", b);
-        if (!(d >= 0 && d < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("random.D must be finite and >= 0, got " + d);
-        }
+    private static void check(double tEnd, double length, double eps) {
         positive("T (final time)", tEnd);
         positive("L (domain length)", length);
         positive("eps", eps);
@@ -323,17 +320,9 @@ public final class KarhunenLoeveBasis implements java.io.Serializable {
 
     // ---------------------------------------------------------------- accessors
 
-    public double a() {
-        return a;
-    }
-
-    public double b() {
-        return b;
-    }
-
-    /** {@code D}, the standard deviation of {@code m1}. */
-    public double d() {
-        return d;
+    /** The covariance (4.14) this basis expands. */
+    public MassCovariance covariance() {
+        return covariance;
     }
 
     public double timeLength() {

@@ -17,7 +17,7 @@ import org.vmse.kernel.fft.NonUniformFft;
  *   <li>time modes {@code cos/sin(w_i (t - T/2))} advance by a rotation of angle {@code w_i dt} per step, re-seeded
  *       from exact values at every block start and every 64 steps ({@code #timeModes} per step);
  *   <li>{@code c_j(t) = sum_{p with j} sqrt(lambda_i sigma_j) psi_i(t) xi_p} ({@code #pairs} per step);
- *   <li>{@code sum_j c_j(t) phi_j(x_m)}, by whichever of two methods {@link Plan} found cheaper for the grid:
+ *   <li>{@code sum_j c_j(t) phi_j(x_m)}, by whichever of two methods {@link Tables} found cheaper for the grid:
  *     <ul>
  *       <li><b>dense</b>: the matrix product {@code Phi^T C} with a shared table {@code Phi}. Cosine modes are even
  *           and sine modes odd about {@code L/2}, and the grid is symmetric ({@code x_{M-m} - L/2 = -(x_m - L/2)}),
@@ -35,12 +35,12 @@ import org.vmse.kernel.fft.NonUniformFft;
  * Measured (2-core VM, Java 17, JTransforms, whole field per step, docs/performance.md): the dense sum costs 20 us
  * at {@code eps = 2^-6} (M = 416, 275 space modes), 0.2 ms at {@code 2^-8} and 3.4 ms at {@code 2^-10} (M = 6656,
  * 2751 space modes, 9.2M multiply-adds, a 73 MB table); the non-uniform FFT 8 us, 29 us and 0.13 ms (FFTW: 7, 24,
- * 126 us). {@link Plan} keeps the dense sum only on grids much coarser than the paper's.
+ * 126 us). {@link Tables} keeps the dense sum only on grids much coarser than the paper's.
  *
  * <p><b>Use.</b> One instance per thread, reused across realizations: {@link #reset} installs the {@code xi} of a
  * realization, {@link #setSchedule} the stepper's times {@code t_n = tFirst + n dt} (e.g. the half steps
  * {@code t0 + (n + 1/2) dt}), then {@link #fill(int, double[])} or {@link #fill(double, double[])}. No allocation after
- * construction. Not thread-safe; the {@link Plan} is immutable and shared.
+ * construction. Not thread-safe; the {@link Tables} are immutable and shared.
  */
 public final class KarhunenLoeveField {
 
@@ -54,9 +54,9 @@ public final class KarhunenLoeveField {
 
     /**
      * Read-only data shared by all realizations on one grid: the pair layout, and either the half table of
-     * {@code phi_j(x_m)} or the non-uniform FFT's plan, whichever method is cheaper (see {@link #plan}).
+     * {@code phi_j(x_m)} or the non-uniform FFT's plan, whichever method is cheaper (see {@link #tables}).
      */
-    public static final class Plan {
+    public static final class Tables {
         final KarhunenLoeveBasis basis;
         final int gridPoints, rows, nCos, nSpace, nTime, pairs;
         /**
@@ -75,7 +75,7 @@ public final class KarhunenLoeveField {
         final double[] w;
 
         /** {@code nonUniform}: the method of step 3, {@code null} for the cheaper one. */
-        private Plan(KarhunenLoeveBasis basis, int gridPoints, Boolean nonUniform) {
+        private Tables(KarhunenLoeveBasis basis, int gridPoints, Boolean nonUniform) {
             if (gridPoints < 1) {
                 throw new IllegalArgumentException("grid size M must be >= 1, got " + gridPoints);
             }
@@ -103,11 +103,12 @@ public final class KarhunenLoeveField {
             column = new int[pairs];
             timeIndex = new int[pairs];
             weight = new double[pairs];
+            double d = basis.covariance().D();
             for (int q = 0; q < pairs; q++) {
                 int i = basis.pairTimeIndex(order[q]), j = basis.pairSpaceIndex(order[q]);
                 column[q] = column(j);
                 timeIndex[q] = i - 1;
-                weight[q] = basis.d() * Math.sqrt(basis.timeEigenvalue(i) * basis.spaceEigenvalue(j)) * basis.psiNorm(i);
+                weight[q] = d * Math.sqrt(basis.timeEigenvalue(i) * basis.spaceEigenvalue(j)) * basis.psiNorm(i);
             }
             w = new double[nTime];
             for (int i = 1; i <= nTime; i++) {
@@ -162,17 +163,17 @@ public final class KarhunenLoeveField {
     }
 
     /**
-     * The shared plan for {@code basis} on the grid {@code x_m = m L/M}, {@code m = 0..M-1}, with the cheaper method
+     * The shared tables for {@code basis} on the grid {@code x_m = m L/M}, {@code m = 0..M-1}, with the cheaper method
      * for step 3: the non-uniform FFT where the dense product's {@code #spaceModes (M/2 + 1)} multiply-adds per step
      * exceed {@link #NUFFT_BREAK_EVEN} times its cost model {@link #nonUniformCost}.
      */
-    public static Plan plan(KarhunenLoeveBasis basis, int gridPoints) {
-        return new Plan(basis, gridPoints, null);
+    public static Tables tables(KarhunenLoeveBasis basis, int gridPoints) {
+        return new Tables(basis, gridPoints, null);
     }
 
-    /** The plan with the method for step 3 chosen by the caller (tests, measurements). */
-    static Plan plan(KarhunenLoeveBasis basis, int gridPoints, boolean nonUniform) {
-        return new Plan(basis, gridPoints, nonUniform);
+    /** The tables with the method for step 3 chosen by the caller (tests, measurements). */
+    static Tables tables(KarhunenLoeveBasis basis, int gridPoints, boolean nonUniform) {
+        return new Tables(basis, gridPoints, nonUniform);
     }
 
     /**
@@ -194,7 +195,7 @@ public final class KarhunenLoeveField {
         return 2.0 * p.width() * p.points() + 1.25 * fine * Math.log(fine) / Math.log(2);
     }
 
-    private final Plan plan;
+    private final Tables tables;
     private final int block;
     private final double[] coef, g, c, out, rotCos, rotSin;
     /** Dense method's sums of one row; {@code null} under the non-uniform FFT. */
@@ -208,44 +209,44 @@ public final class KarhunenLoeveField {
     private boolean ready;
 
     /** A field with the default block of {@value #DEFAULT_BLOCK} time steps (JTransforms for a non-uniform FFT). */
-    public KarhunenLoeveField(Plan plan) {
-        this(plan, DEFAULT_BLOCK);
+    public KarhunenLoeveField(Tables tables) {
+        this(tables, DEFAULT_BLOCK);
     }
 
     /** A field computing {@code blockSize} time steps at once (JTransforms for a non-uniform FFT). */
-    public KarhunenLoeveField(Plan plan, int blockSize) {
-        this(plan, blockSize, FftBackend.JTRANSFORMS);
+    public KarhunenLoeveField(Tables tables, int blockSize) {
+        this(tables, blockSize, FftBackend.JTRANSFORMS);
     }
 
-    /** As {@link #KarhunenLoeveField(Plan, int)}, with the run's FFT backend for a non-uniform FFT. */
-    public KarhunenLoeveField(Plan plan, int blockSize, FftBackend fft) {
+    /** As {@link #KarhunenLoeveField(Tables, int)}, with the run's FFT backend for a non-uniform FFT. */
+    public KarhunenLoeveField(Tables tables, int blockSize, FftBackend fft) {
         if (blockSize < 1) {
             throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
         }
-        this.plan = plan;
+        this.tables = tables;
         this.block = blockSize;
-        coef = new double[plan.pairs];
-        g = new double[plan.nTime * blockSize];
-        c = new double[plan.nSpace * blockSize];
-        boolean nufft = plan.spatial != null;
+        coef = new double[tables.pairs];
+        g = new double[tables.nTime * blockSize];
+        c = new double[tables.nSpace * blockSize];
+        boolean nufft = tables.spatial != null;
         accE = nufft ? null : new double[blockSize];
         accO = nufft ? null : new double[blockSize];
-        spatial = nufft ? new NonUniformFft(plan.spatial, fft.create(plan.spatial.fineSize())) : null;
-        firstA = nufft ? new double[2 * plan.nSpace] : null;
-        secondA = nufft ? new double[2 * plan.nSpace] : null;
-        out = new double[plan.gridPoints * blockSize];
-        rotCos = new double[plan.nTime];
-        rotSin = new double[plan.nTime];
+        spatial = nufft ? new NonUniformFft(tables.spatial, fft.create(tables.spatial.fineSize())) : null;
+        firstA = nufft ? new double[2 * tables.nSpace] : null;
+        secondA = nufft ? new double[2 * tables.nSpace] : null;
+        out = new double[tables.gridPoints * blockSize];
+        rotCos = new double[tables.nTime];
+        rotSin = new double[tables.nTime];
     }
 
     /** Installs a realization: {@code xi[p]} multiplies kept pair {@code p} of the basis (its order). */
     public void reset(double[] xi) {
-        if (xi.length != plan.pairs) {
-            throw new IllegalArgumentException("xi must have one entry per kept pair (" + plan.pairs + "), got "
+        if (xi.length != tables.pairs) {
+            throw new IllegalArgumentException("xi must have one entry per kept pair (" + tables.pairs + "), got "
                     + xi.length);
         }
         for (int q = 0; q < coef.length; q++) {
-            coef[q] = plan.weight[q] * xi[plan.order[q]];
+            coef[q] = tables.weight[q] * xi[tables.order[q]];
         }
         invalidateBlock();
         ready = true;
@@ -258,9 +259,9 @@ public final class KarhunenLoeveField {
         }
         this.tFirst = tFirst;
         this.dt = dt;
-        for (int i = 0; i < plan.nTime; i++) {
-            rotCos[i] = Math.cos(plan.w[i] * dt);
-            rotSin[i] = Math.sin(plan.w[i] * dt);
+        for (int i = 0; i < tables.nTime; i++) {
+            rotCos[i] = Math.cos(tables.w[i] * dt);
+            rotSin[i] = Math.sin(tables.w[i] * dt);
         }
         invalidateBlock();
     }
@@ -280,7 +281,7 @@ public final class KarhunenLoeveField {
             compute(tFirst + step * dt, block, true);
             blockStart = step;
         }
-        System.arraycopy(out, (int) (step - blockStart) * plan.gridPoints, dest, 0, plan.gridPoints);
+        System.arraycopy(out, (int) (step - blockStart) * tables.gridPoints, dest, 0, tables.gridPoints);
     }
 
     /**
@@ -303,7 +304,7 @@ public final class KarhunenLoeveField {
     public void fillAt(double t, double[] dest) {
         compute(t, 1, false);
         invalidateBlock();
-        System.arraycopy(out, 0, dest, 0, plan.gridPoints);
+        System.arraycopy(out, 0, dest, 0, tables.gridPoints);
     }
 
     private void compute(double t0, int width, boolean rotate) {
@@ -311,10 +312,10 @@ public final class KarhunenLoeveField {
             throw new IllegalStateException("reset(xi) first");
         }
         blockLength = width;
-        double half = plan.basis.timeLength() / 2;
+        double half = tables.basis.timeLength() / 2;
         // 1. time modes: cos for odd i (even 0-based index), sin for even i
-        for (int i = 0; i < plan.nTime; i++) {
-            double wi = plan.w[i], cr = rotCos[i], sr = rotSin[i], co = 0, si = 0;
+        for (int i = 0; i < tables.nTime; i++) {
+            double wi = tables.w[i], cr = rotCos[i], sr = rotSin[i], co = 0, si = 0;
             boolean cosMode = i % 2 == 0;
             int base = i * width;
             for (int b = 0; b < width; b++) {
@@ -331,8 +332,8 @@ public final class KarhunenLoeveField {
             }
         }
         // 2. coefficients of the space modes
-        Arrays.fill(c, 0, plan.nSpace * width, 0);
-        int[] col = plan.column, ti = plan.timeIndex;
+        Arrays.fill(c, 0, tables.nSpace * width, 0);
+        int[] col = tables.column, ti = tables.timeIndex;
         for (int q = 0; q < coef.length; q++) {
             double f = coef[q];
             int cb = col[q] * width, gb = ti[q] * width;
@@ -350,7 +351,7 @@ public final class KarhunenLoeveField {
 
     /** Step 3 by the non-uniform FFT, two time steps per transform. */
     private void nonUniformSum(int width) {
-        int m = plan.gridPoints;
+        int m = tables.gridPoints;
         for (int b = 0; b < width; b += 2) {
             boolean two = b + 1 < width;
             coefficients(b, width, firstA);
@@ -363,8 +364,8 @@ public final class KarhunenLoeveField {
 
     /** {@code a_k = c_k(t_b) factor_k}, interleaved complex, by column {@code k}. */
     private void coefficients(int b, int width, double[] a) {
-        double[] f = plan.factor;
-        for (int k = 0; k < plan.nSpace; k++) {
+        double[] f = tables.factor;
+        for (int k = 0; k < tables.nSpace; k++) {
             double ck = c[k * width + b];
             a[2 * k] = ck * f[2 * k];
             a[2 * k + 1] = ck * f[2 * k + 1];
@@ -373,9 +374,9 @@ public final class KarhunenLoeveField {
 
     /** Step 3 as the product with the half table: even (cos) and odd (sin) parts. */
     private void denseSum(int width) {
-        int ns = plan.nSpace, nc = plan.nCos, m = plan.gridPoints;
-        double[] tab = plan.table;
-        for (int r = 0; r < plan.rows; r++) {
+        int ns = tables.nSpace, nc = tables.nCos, m = tables.gridPoints;
+        double[] tab = tables.table;
+        for (int r = 0; r < tables.rows; r++) {
             accumulate(tab, r * ns, 0, nc, width, accE);
             accumulate(tab, r * ns, nc, ns, width, accO);
             int mirror = m - r;
@@ -415,7 +416,7 @@ public final class KarhunenLoeveField {
         blockLength = 0;
     }
 
-    public Plan plan() {
-        return plan;
+    public Tables tables() {
+        return tables;
     }
 }

@@ -1,11 +1,17 @@
 package org.vmse.kernel.random;
 
 import java.io.Serializable;
+import java.util.Objects;
+import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.GridPotential;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.RealizationStream.XiDistribution;
-import org.vmse.kernel.rte.ScatteringKernel;
+import org.vmse.kernel.vmse.Scheme;
+import org.vmse.kernel.vmse.TimePlan;
 
 /**
  * Everything a task needs to solve realizations of the VMSE with random mass
@@ -22,39 +28,68 @@ import org.vmse.kernel.rte.ScatteringKernel;
  * @param potentialFormula {@code V(x)}, or {@code null} for none
  * @param gamma           scaling exponent of the fluctuation
  * @param xi              distribution of the KL coefficients
- * @param sampler         {@code "kl"} or {@code "ou"}
- * @param D               standard deviation of {@code m1}
- * @param a               correlation time of {@code m1} (4.14)
- * @param b               correlation length of {@code m1} (4.14)
+ * @param sampler         how {@code m1} is sampled
+ * @param covariance      {@code D, a, b} of {@code m1}'s covariance (4.14)
  * @param krylov          implicit-solve settings
  * @param antithetic      realization {@code 2k+1} uses the negated field of realization {@code 2k}
  * @param fft             the FFT backend of the solver workspaces
- * @param scheme          {@code "cn"} (Crank-Nicolson) or {@code "rk4ip"} (explicit in {@code m - mbar}: a
- *                        realization whose fluctuation makes it unstable turns non-finite and is reported failed)
+ * @param scheme          the time scheme; RK4IP takes a step whose fluctuation breaks its stability bound in
+ *                        substeps
  */
 public record RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
                                 String massFormula, String potentialFormula, double gamma, XiDistribution xi,
-                                String sampler, double D, double a, double b, KrylovSettings krylov,
-                                boolean antithetic, FftBackend fft, String scheme) implements Serializable {
+                                Sampler sampler, MassCovariance covariance, KrylovSettings krylov,
+                                boolean antithetic, FftBackend fft, Scheme scheme) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public RandomMassProblem {
         outputTimes = outputTimes.clone();
+        if (!(eps > 0 && eps < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("eps must be positive and finite, got " + eps);
+        }
         if (!(gamma >= 0 && gamma < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("random.gamma must be >= 0 and finite, got " + gamma);
         }
-        new ScatteringKernel(D, a, b); // checks the covariance (4.14): D >= 0, a, b > 0, all finite
-        if (!"kl".equals(sampler) && !"ou".equals(sampler)) {
-            throw new IllegalArgumentException("random.sampler must be kl or ou, got " + sampler);
-        }
-        if (!"cn".equals(scheme) && !"rk4ip".equals(scheme)) {
-            throw new IllegalArgumentException("scheme must be cn or rk4ip, got " + scheme);
-        }
-        if ("ou".equals(sampler) && xi != XiDistribution.GAUSSIAN) {
+        Objects.requireNonNull(covariance, "covariance");
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(scheme, "scheme");
+        if (sampler == Sampler.ORNSTEIN_UHLENBECK && xi != XiDistribution.GAUSSIAN) {
             throw new IllegalArgumentException("random.sampler = ou samples a Gaussian field exactly; it has no"
                     + " xi coefficients, so random.xi must be gaussian (got " + xi + ")");
         }
+        // the mesh as a solver builds it: checks L, M, the output times, dt, and that V is finite on the grid
+        PeriodicGrid grid = new PeriodicGrid(L, M);
+        new TimePlan(outputTimes, dt);
+        potentialOnGrid(potentialFormula, grid);
+    }
+
+    /**
+     * The same problem on another mesh, {@code M} grid points and steps of at most {@code dt}, checked as any
+     * problem is: e.g. {@code withMesh(2 * M(), dt() / 2)}, the mesh of the discretization estimate.
+     */
+    public RandomMassProblem withMesh(int M, double dt) {
+        return new RandomMassProblem(eps, L, M, outputTimes, dt, packet, massFormula, potentialFormula, gamma, xi,
+                sampler, covariance, krylov, antithetic, fft, scheme);
+    }
+
+    /** The grid {@code x_j = j L / M}. */
+    public PeriodicGrid grid() {
+        return new PeriodicGrid(L, M);
+    }
+
+    /** The time steps: every output time hit, no step longer than {@code dt}. */
+    public TimePlan timePlan() {
+        return new TimePlan(outputTimes, dt);
+    }
+
+    /** {@code V(x_j)} on {@link #grid()}, or {@code null} without a potential. */
+    public double[] potentialOnGrid() {
+        return potentialOnGrid(potentialFormula, grid());
+    }
+
+    private static double[] potentialOnGrid(String formula, PeriodicGrid grid) {
+        return formula == null ? null : GridPotential.of(Formula.parse("potential.V", formula, "x"), grid);
     }
 
     @Override

@@ -5,9 +5,8 @@ import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
-import org.vmse.kernel.vmse.CrankNicolsonStepper;
-import org.vmse.kernel.vmse.InteractionPictureRk4Stepper;
 import org.vmse.kernel.vmse.GridMass;
+import org.vmse.kernel.vmse.StabilityPolicy;
 import org.vmse.kernel.vmse.StepListener;
 import org.vmse.kernel.vmse.StepperStatistics;
 import org.vmse.kernel.vmse.TimeStepper;
@@ -16,7 +15,7 @@ import org.vmse.kernel.vmse.VmseSolution;
 import org.vmse.kernel.vmse.VmseSolver;
 
 /**
- * The per-task workspace of a Monte Carlo ensemble: builds the grid, the Crank-Nicolson stepper, the FFT plans and
+ * The per-task workspace of a Monte Carlo ensemble: builds the grid, the scheme's stepper, the FFT plans and
  * the field sampler once, then solves realization after realization. Realization {@code i} draws its randomness
  * from {@code (seed, i)} alone ({@link RealizationStream}); with antithetic pairs, realization {@code 2k+1} is
  * realization {@code 2k} with {@code m1} negated. Not thread-safe: one instance per task.
@@ -35,22 +34,14 @@ public final class RandomMassSolver {
     public RandomMassSolver(RandomMassProblem problem, RandomMassField field) {
         this.problem = problem;
         this.field = field;
-        this.grid = new PeriodicGrid(problem.L(), problem.M());
-        this.plan = new TimePlan(problem.outputTimes(), problem.dt());
+        this.grid = problem.grid();
+        this.plan = problem.timePlan();
         FormulaMassField m0 = new FormulaMassField(Formula.parse("mass.m0", problem.massFormula(), "t", "x"));
         this.mass = new RealizationMass(m0, grid, field, problem.amplitude());
-        double[] potential = null;
-        if (problem.potentialFormula() != null) {
-            Formula v = Formula.parse("potential.V", problem.potentialFormula(), "x");
-            potential = new double[grid.M()];
-            for (int j = 0; j < grid.M(); j++) {
-                potential[j] = v.value(grid.x(j));
-            }
-        }
-        this.stepper = "rk4ip".equals(problem.scheme())
-                ? new InteractionPictureRk4Stepper(grid, problem.eps(), mass, potential, problem.fft().create(grid.M()))
-                : new CrankNicolsonStepper(grid, problem.eps(), mass, potential, problem.fft().create(grid.M()),
-                        problem.krylov());
+        double[] potential = problem.potentialOnGrid();
+        // a realization whose fluctuation breaks RK4IP's bound is taken in substeps, not refused
+        this.stepper = problem.scheme().stepper(grid, problem.eps(), mass, potential, problem.fft(), problem.krylov(),
+                StabilityPolicy.SUBSTEP);
         this.solver = new VmseSolver(grid, stepper, problem.fft().create(grid.M()));
         this.initialWave = VmseSolver.initialWave(grid, problem.packet(), problem.eps());
     }

@@ -1,6 +1,8 @@
 package org.vmse.kernel.rte;
 
 import java.io.Serializable;
+import java.util.Objects;
+import org.vmse.kernel.problem.MassCovariance;
 
 /**
  * The collision kernel of the radiative transfer equation (3.6) for the covariance (4.14):
@@ -12,28 +14,41 @@ import java.io.Serializable;
  * collision conserves {@code ∫ W dk}. With {@code a = b = 100} it is sharply peaked near {@code p = k} (width
  * {@code ~1/b} in {@code p - k}). Immutable.
  *
- * @param D standard deviation of {@code m1}
- * @param a correlation time of {@code m1}
- * @param b correlation length of {@code m1}
+ * @param covariance the covariance (4.14) of {@code m1}
  */
-public record ScatteringKernel(double D, double a, double b) implements Serializable {
+public record ScatteringKernel(MassCovariance covariance) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public ScatteringKernel {
-        if (!(D >= 0 && D < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("random.D must be >= 0 and finite, got " + D);
-        }
-        if (!(a > 0 && a < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("random.a must be positive and finite, got " + a);
-        }
-        if (!(b > 0 && b < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("random.b must be positive and finite, got " + b);
-        }
+        Objects.requireNonNull(covariance, "covariance");
+    }
+
+    /** The kernel of the covariance {@code (D, a, b)}, checked as {@link MassCovariance} checks it. */
+    public ScatteringKernel(double D, double a, double b) {
+        this(new MassCovariance(D, a, b));
+    }
+
+    /** {@code D}, the standard deviation of {@code m1}. */
+    public double D() {
+        return covariance.D();
+    }
+
+    /** {@code a}, the correlation time of {@code m1}. */
+    public double a() {
+        return covariance.a();
+    }
+
+    /** {@code b}, the correlation length of {@code m1}. */
+    public double b() {
+        return covariance.b();
     }
 
     /** {@code Rhat(omega, q)} (4.19), the space-time Fourier transform of {@code R}. */
     public double rhat(double omega, double q) {
+        double a = covariance.a();
+        double b = covariance.b();
+        double D = covariance.D();
         return 4 * a * b * D * D / ((1 + a * a * omega * omega) * (1 + b * b * q * q));
     }
 

@@ -1,5 +1,6 @@
 package org.vmse.kernel.vmse;
 
+import java.util.Objects;
 import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.fft.ComplexFft;
 import org.vmse.kernel.grid.PeriodicGrid;
@@ -44,12 +45,13 @@ import org.vmse.kernel.grid.PeriodicGrid;
  * </pre>
  * Choosing {@code mbar} as the mid-range minimizes {@code max |m - mbar|}. For the example-1 mass {@code 1 + x^2}
  * on {@code [0, 1.25)} the paper's mesh ({@code dx = eps / 4}, {@code dt = eps^1.2 / 8}) gives about 3.4 at
- * {@code eps = 2^-6}: a deterministic run is refused there before it starts. A time-dependent (random) mass is
- * checked at every step instead: where {@code z} of the mass at the step's start exceeds the limit, the step is
- * taken as {@code ceil(z / limit)} equal substeps, each sampling the mass at its own start, middle and end, and the
- * substeps are counted ({@link StepperStatistics#substeps()}). The start is the sample at hand when the step begins
- * (an Ornstein-Uhlenbeck field cannot be drawn backwards in time); within one step the field's range moves by
- * {@code O(dt / (a eps))} of itself.
+ * {@code eps = 2^-6}. What a step beyond the limit does is the {@link StabilityPolicy}: under
+ * {@link StabilityPolicy#REFUSE} it throws {@link UnstableStepException} before it is taken; under
+ * {@link StabilityPolicy#SUBSTEP} it is taken as {@code ceil(z / limit)} equal substeps, each sampling the mass at its
+ * own start, middle and end, and the substeps are counted ({@link StepperStatistics#substeps()}). A time-independent
+ * mass is checked once per step length; a time-dependent (random) one at every step, on the mass at the step's start:
+ * the sample at hand when the step begins (an Ornstein-Uhlenbeck field cannot be drawn backwards in time); within one
+ * step the field's range moves by {@code O(dt / (a eps))} of itself.
  *
  * <p>Source: S. Balac, P. Cornilleau, M. Quiroga (2013), on the interaction-picture RK4 method introduced by
  * J. Hult, J. Lightwave Technol. 25 (2007); the same scheme as XMDS2's interaction-picture RK4 integrator.
@@ -73,6 +75,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double invSize;
     private final double potentialSpread;
     private final double nyquist;
+    private final StabilityPolicy policy;
 
     private double[] mStart;
     private final double[] mHalf;
@@ -91,6 +94,12 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     /** Whether {@code massMean} belongs to the run in progress (it may then be kept, see {@link #meanFor}). */
     private boolean meanCarried;
     private boolean constantMassReady;
+    /** {@code max|m - mbar|} of a time-independent mass. */
+    private double constantDeviation;
+    /** The step length {@link #constantParts} belongs to. */
+    private double constantPartsDt = Double.NaN;
+    /** The substeps a step of a time-independent mass is taken in. */
+    private int constantParts;
     private double lastEndTime = Double.NaN;
     private double massMean;
 
@@ -111,10 +120,12 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
      * @param mass      the mass on the grid
      * @param potential {@code V(x_j)}, or {@code null} for none (copied)
      * @param fft       a transform of length {@code grid.M()}, owned by this stepper from now on
+     * @param policy    what a step beyond {@value #STABILITY_LIMIT} does
      */
     public InteractionPictureRk4Stepper(PeriodicGrid grid, double eps, GridMass mass, double[] potential,
-                                        ComplexFft fft) {
+                                        ComplexFft fft, StabilityPolicy policy) {
         StepperInputs.check(grid, eps, potential, fft);
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.size = grid.M();
         this.eps = eps;
         this.mass = mass;
@@ -171,9 +182,20 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
                 mass.fill(t, mStart);
                 Extrema.of(mStart, massBounds);
                 massMean = 0.5 * (massBounds[0] + massBounds[1]);
+                constantDeviation = Math.max(massBounds[1] - massMean, massMean - massBounds[0]);
                 constantMassReady = true;
             }
-            advance(dt, uHat, mStart, mStart, mStart);
+            if (dt != constantPartsDt) {
+                constantParts = parts(stabilityNumber(dt, eps, constantDeviation, potentialSpread, nyquist), dt);
+                constantPartsDt = dt;
+            }
+            double h = dt / constantParts;
+            for (int i = 0; i < constantParts; i++) {
+                advance(h, uHat, mStart, mStart, mStart);
+            }
+            if (constantParts > 1) {
+                substeps += constantParts;
+            }
             steps++;
             return;
         }
@@ -185,7 +207,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         double mbar = meanFor(massBounds);
         double deviation = Math.max(massBounds[1] - mbar, mbar - massBounds[0]);
         double z = stabilityNumber(dt, eps, deviation, potentialSpread, nyquist);
-        int parts = z > STABILITY_LIMIT ? (int) Math.ceil(z / STABILITY_LIMIT) : 1;
+        int parts = parts(z, dt);
         double h = dt / parts;
         double end = t;
         for (int i = 0; i < parts; i++) {
@@ -207,6 +229,17 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             substeps += parts;
         }
         steps++;
+    }
+
+    /** The substeps a step of stability number {@code z} is taken in under the policy: one within the limit. */
+    private int parts(double z, double dt) {
+        if (!(z > STABILITY_LIMIT)) {
+            return 1;
+        }
+        if (policy == StabilityPolicy.REFUSE) {
+            throw new UnstableStepException(z, STABILITY_LIMIT, dt);
+        }
+        return (int) Math.ceil(z / STABILITY_LIMIT);
     }
 
     /**

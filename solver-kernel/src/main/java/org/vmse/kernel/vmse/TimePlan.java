@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The time steps of a run: the output times {@code 0 < t_1 < ... < t_K = T} are hit exactly, each interval
- * {@code (t_{k-1}, t_k]} split into {@code N_k = ceil((t_k - t_{k-1}) / dt)} equal steps (the rule of DESIGN.md for a
- * {@code dt} that does not divide {@code T}), so no step is longer than {@code dt}.
+ * {@code (t_{k-1}, t_k]} split into {@link #stepsFor N_k = ceil((t_k - t_{k-1}) / dt)} equal steps (for a {@code dt}
+ * that does not divide the interval), so no step is longer than {@code dt}.
  */
 public final class TimePlan {
 
@@ -34,8 +34,7 @@ public final class TimePlan {
                 throw new IllegalArgumentException("outputTimes must be positive, finite and increasing, got "
                         + Arrays.toString(outputTimes));
             }
-            // the slack keeps T/dt that are integers up to round-off from taking one extra step
-            stepsPerInterval[k] = (int) Math.max(1, Math.ceil((t - previous) / dt - 1e-9));
+            stepsPerInterval[k] = stepsFor(t - previous, dt);
             total += stepsPerInterval[k];
             previous = t;
         }
@@ -43,6 +42,21 @@ public final class TimePlan {
             throw new IllegalArgumentException("mesh.dt = " + dt + " needs more than 2^31 steps");
         }
         this.totalSteps = (int) total;
+    }
+
+    /**
+     * The number of equal steps no longer than {@code dt} that cover {@code span}: {@code ceil(span / dt)}, at least
+     * one. A slack of {@code 1e-9} keeps a {@code span / dt} that is an integer up to round-off from taking one extra
+     * step.
+     *
+     * @throws IllegalArgumentException if that is more than {@code 2^31 - 1} steps
+     */
+    public static int stepsFor(double span, double dt) {
+        double steps = Math.max(1, Math.ceil(span / dt - 1e-9));
+        if (!(steps <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("dt = " + dt + " needs more than 2^31 - 1 steps to cover " + span);
+        }
+        return (int) steps;
     }
 
     public int outputCount() {

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.vmse.kernel.problem.MassCovariance;
 
 class KarhunenLoeveBasisTest {
 
+    /** The paper's Section 4.2.2 covariance: D = 1.5, a = b = 100. */
+    private static final MassCovariance PAPER = new MassCovariance(1.5, 100, 100);
+    private static final MassCovariance UNIT = new MassCovariance(1, 100, 100);
+
     /** The paper's Section 4.2.2 set-up: a = b = 100, T = 0.4, L = 1.625, D = 1.5. */
     private static KarhunenLoeveBasis paper(int n) {
-        return KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.4, 1.625, Math.scalb(1.0, -n),
+        return KarhunenLoeveBasis.withThreshold(PAPER, 0.4, 1.625, Math.scalb(1.0, -n),
                 KarhunenLoeveBasis.DEFAULT_THRESHOLD);
     }
 
@@ -35,7 +40,7 @@ class KarhunenLoeveBasisTest {
     @Test
     void fixedTermsKeepTheLargestProducts() {
         KarhunenLoeveBasis byThreshold = paper(6);
-        KarhunenLoeveBasis byTerms = KarhunenLoeveBasis.withTerms(100, 100, 1.5, 0.4, 1.625, 0x1p-6, 100);
+        KarhunenLoeveBasis byTerms = KarhunenLoeveBasis.withTerms(PAPER, 0.4, 1.625, 0x1p-6, 100);
         assertEquals("klTerms", byTerms.bound());
         assertEquals(100, byTerms.pairCount());
         assertEquals(101, byTerms.nKL());
@@ -166,27 +171,22 @@ class KarhunenLoeveBasisTest {
         assertTrue(basis.varianceFraction() > 0.98 && basis.varianceFraction() < 1, "" + basis.varianceFraction());
         assertTrue(minInterior > 0.95, "min interior variance " + minInterior + " over " + interior);
         // a tighter threshold keeps more of the variance
-        KarhunenLoeveBasis tight = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.4, 1.625, 0x1p-6, 0x1p-11);
+        KarhunenLoeveBasis tight = KarhunenLoeveBasis.withThreshold(PAPER, 0.4, 1.625, 0x1p-6, 0x1p-11);
         assertTrue(tight.varianceFraction() > basis.varianceFraction());
     }
 
     @Test
     void badInputIsRefusedWithTheConfigKey() {
-        assertMessage("random.D", () -> KarhunenLoeveBasis.withThreshold(100, 100, -1, 0.4, 1.625, 0x1p-6, 0x1p-9));
-        assertMessage("random.a", () -> KarhunenLoeveBasis.withThreshold(-1, 100, 1, 0.4, 1.625, 0x1p-6, 0x1p-9));
-        assertMessage("random.a", () -> KarhunenLoeveBasis.withThreshold(0, 100, 1, 0.4, 1.625, 0x1p-6, 0x1p-9));
-        assertMessage("random.b", () -> KarhunenLoeveBasis.withThreshold(100, Double.NaN, 1, 0.4, 1.625, 0x1p-6,
-                0x1p-9));
-        assertMessage("random.klThreshold", () -> KarhunenLoeveBasis.withThreshold(100, 100, 1, 0.4, 1.625, 0x1p-6,
-                1));
-        assertMessage("random.klThreshold", () -> KarhunenLoeveBasis.withThreshold(100, 100, 1, 0.4, 1.625, 0x1p-6,
-                0));
-        assertMessage("random.klThreshold", () -> KarhunenLoeveBasis.withThreshold(100, 100, 1, 0.4, 1.625, 0x1p-6,
-                -0.5));
-        assertMessage("random.klTerms", () -> KarhunenLoeveBasis.withTerms(100, 100, 1, 0.4, 1.625, 0x1p-6, 0));
-        assertMessage("random.klTerms", () -> KarhunenLoeveBasis.withTerms(100, 100, 1, 0.4, 1.625, 0x1p-6, -3));
+        // the covariance's own checks are MassCovarianceTest's
+        assertMessage("random.klThreshold", () -> KarhunenLoeveBasis.withThreshold(UNIT, 0.4, 1.625, 0x1p-6, 1));
+        assertMessage("random.klThreshold", () -> KarhunenLoeveBasis.withThreshold(UNIT, 0.4, 1.625, 0x1p-6, 0));
+        assertMessage("random.klThreshold", () -> KarhunenLoeveBasis.withThreshold(UNIT, 0.4, 1.625, 0x1p-6, -0.5));
+        assertMessage("random.klTerms", () -> KarhunenLoeveBasis.withTerms(UNIT, 0.4, 1.625, 0x1p-6, 0));
+        assertMessage("random.klTerms", () -> KarhunenLoeveBasis.withTerms(UNIT, 0.4, 1.625, 0x1p-6, -3));
+        assertMessage("eps", () -> KarhunenLoeveBasis.withTerms(UNIT, 0.4, 1.625, Double.NaN, 3));
         // D = 0 is a legal (deterministic) field
-        assertEquals(0, KarhunenLoeveBasis.withTerms(100, 100, 0, 0.4, 1.625, 0x1p-6, 3).d());
+        MassCovariance still = new MassCovariance(0, 100, 100);
+        assertEquals(still, KarhunenLoeveBasis.withTerms(still, 0.4, 1.625, 0x1p-6, 3).covariance());
     }
 
     private static void assertMessage(String key, org.junit.jupiter.api.function.Executable call) {

@@ -14,8 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
+import org.vmse.kernel.problem.MassCovariance;
 
 class KarhunenLoeveFieldTest {
+
+    /** Section 4.2's covariance (D = 1.5, a = b = 100), and the same with D = 1. */
+    private static final MassCovariance PAPER = new MassCovariance(1.5, 100, 100);
+    private static final MassCovariance UNIT = new MassCovariance(1, 100, 100);
 
     private static double[] naive(KarhunenLoeveBasis basis, double[] xi, double t, int m) {
         double[] out = new double[m];
@@ -23,7 +28,7 @@ class KarhunenLoeveFieldTest {
             double x = q * basis.spaceLength() / m;
             for (int p = 0; p < basis.pairCount(); p++) {
                 int i = basis.pairTimeIndex(p), j = basis.pairSpaceIndex(p);
-                out[q] += basis.d() * Math.sqrt(basis.timeEigenvalue(i) * basis.spaceEigenvalue(j))
+                out[q] += basis.covariance().D() * Math.sqrt(basis.timeEigenvalue(i) * basis.spaceEigenvalue(j))
                         * basis.psi(i, t) * basis.phi(j, x) * xi[p];
             }
         }
@@ -48,12 +53,12 @@ class KarhunenLoeveFieldTest {
     @ParameterizedTest(name = "non-uniform FFT: {0}")
     @ValueSource(booleans = {false, true})
     void blockedFieldEqualsNaiveDoubleSum(boolean nonUniform) {
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.4, 1.625, 0x1p-5, 0x1p-6);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(PAPER, 0.4, 1.625, 0x1p-5, 0x1p-6);
         Random rnd = new Random(7);
         double tol = nonUniform ? 1e-11 : 1e-12;
         for (int m : new int[] {104, 105}) { // even and odd grids (mirror symmetry; a half-cell phase for the NUFFT)
-            KarhunenLoeveField.Plan plan = KarhunenLoeveField.plan(basis, m, nonUniform);
-            KarhunenLoeveField field = new KarhunenLoeveField(plan, 23); // odd: a block ends with a lone time step
+            KarhunenLoeveField.Tables tables = KarhunenLoeveField.tables(basis, m, nonUniform);
+            KarhunenLoeveField field = new KarhunenLoeveField(tables, 23); // odd: a block ends with a lone time step
             double[] out = new double[m];
             for (int real = 0; real < 2; real++) {
                 double[] xi = rnd.doubles(basis.pairCount()).map(u -> 2 * u - 1).toArray();
@@ -78,8 +83,8 @@ class KarhunenLoeveFieldTest {
     @Test
     void longRotationRunsStayAccurate() {
         // block 200 > re-seed interval 64: the recurrence runs 63 steps between exact seeds
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withTerms(100, 100, 1, 0.4, 1.625, 0x1p-6, 150);
-        KarhunenLoeveField field = new KarhunenLoeveField(KarhunenLoeveField.plan(basis, 416), 200);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withTerms(UNIT, 0.4, 1.625, 0x1p-6, 150);
+        KarhunenLoeveField field = new KarhunenLoeveField(KarhunenLoeveField.tables(basis, 416), 200);
         double[] xi = new Random(3).doubles(150).toArray();
         field.reset(xi);
         double dt = 0.4 / 1000;
@@ -98,7 +103,7 @@ class KarhunenLoeveFieldTest {
      */
     @Test
     void nonUniformFftAgreesWithTheDenseSumOnTheSection42Grid() {
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.4, 1.625, 0x1p-6, 0x1p-9);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(PAPER, 0.4, 1.625, 0x1p-6, 0x1p-9);
         List<FftBackend> backends = new ArrayList<>(List.of(FftBackend.JTRANSFORMS));
         if (FftwFft.available()) {
             backends.add(FftBackend.FFTW);
@@ -106,12 +111,12 @@ class KarhunenLoeveFieldTest {
         double[] xi = new Random(9).doubles(basis.pairCount()).map(u -> 2 * u - 1).toArray();
         double dt = Math.pow(0x1p-6, 1.2) / 8;
         for (int m : new int[] {416, 417}) {
-            KarhunenLoeveField dense = new KarhunenLoeveField(KarhunenLoeveField.plan(basis, m, false));
+            KarhunenLoeveField dense = new KarhunenLoeveField(KarhunenLoeveField.tables(basis, m, false));
             dense.reset(xi);
             dense.setSchedule(0.5 * dt, dt);
-            KarhunenLoeveField.Plan plan = KarhunenLoeveField.plan(basis, m, true);
+            KarhunenLoeveField.Tables tables = KarhunenLoeveField.tables(basis, m, true);
             for (FftBackend backend : backends) {
-                KarhunenLoeveField fast = new KarhunenLoeveField(plan, KarhunenLoeveField.DEFAULT_BLOCK, backend);
+                KarhunenLoeveField fast = new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, backend);
                 fast.reset(xi);
                 fast.setSchedule(0.5 * dt, dt);
                 double[] expected = new double[m], actual = new double[m];
@@ -126,21 +131,21 @@ class KarhunenLoeveFieldTest {
 
     @Test
     void thePlanTakesTheCheaperMethod() {
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(100, 100, 1.5, 0.4, 1.625, 0x1p-6, 0x1p-9);
-        KarhunenLoeveField.Plan paper = KarhunenLoeveField.plan(basis, 416);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(PAPER, 0.4, 1.625, 0x1p-6, 0x1p-9);
+        KarhunenLoeveField.Tables paper = KarhunenLoeveField.tables(basis, 416);
         // 275 modes x 209 rows against a spread of 275 x 30 and half an FFT of 1024: 2.7x the break-even
         assertTrue(paper.nonUniform(), "eps = 2^-6 on M = 416");
         assertNull(paper.table, "no dense table under the non-uniform FFT");
-        KarhunenLoeveBasis few = KarhunenLoeveBasis.withTerms(100, 100, 1, 0.4, 1.625, 0x1p-6, 10);
-        KarhunenLoeveField.Plan small = KarhunenLoeveField.plan(few, 64);
+        KarhunenLoeveBasis few = KarhunenLoeveBasis.withTerms(UNIT, 0.4, 1.625, 0x1p-6, 10);
+        KarhunenLoeveField.Tables small = KarhunenLoeveField.tables(few, 64);
         assertFalse(small.nonUniform(), "a few modes on a small grid");
         assertNull(small.spatial);
     }
 
     @Test
     void misuseIsRefused() {
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withTerms(100, 100, 1, 0.4, 1.625, 0x1p-6, 10);
-        KarhunenLoeveField field = new KarhunenLoeveField(KarhunenLoeveField.plan(basis, 16));
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withTerms(UNIT, 0.4, 1.625, 0x1p-6, 10);
+        KarhunenLoeveField field = new KarhunenLoeveField(KarhunenLoeveField.tables(basis, 16));
         assertThrows(IllegalArgumentException.class, () -> field.reset(new double[9]));
         assertThrows(IllegalStateException.class, () -> field.fill(0, new double[16]));
         assertThrows(IllegalArgumentException.class, () -> field.setSchedule(0, 0));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 import org.vmse.kernel.grid.PeriodicGrid;
+import org.vmse.kernel.problem.MassCovariance;
 
 class OrnsteinUhlenbeckFieldTest {
 
@@ -17,6 +18,7 @@ class OrnsteinUhlenbeckFieldTest {
     private static final double EPS = 0.1;
     private static final double L = 1.6;
     private static final int M = 16;
+    private static final MassCovariance COVARIANCE = new MassCovariance(D, A, B);
 
     /** k = 5 standard errors per entry: false alarm about 6e-7 each, about 4e-3 over the ~6300 distinct entries. */
     private static final double K = 5;
@@ -37,7 +39,7 @@ class OrnsteinUhlenbeckFieldTest {
         double[] products = new double[v * v];
         double[] sample = new double[v];
         double[] out = new double[M];
-        OrnsteinUhlenbeckField field = new OrnsteinUhlenbeckField(D, A, B, EPS, L, M);
+        OrnsteinUhlenbeckField field = new OrnsteinUhlenbeckField(COVARIANCE, EPS, L, M);
         for (int i = 0; i < n; i++) {
             field.reset(RealizationStream.of(42, i));
             for (int k = 0; k < nt; k++) {
@@ -68,7 +70,7 @@ class OrnsteinUhlenbeckFieldTest {
     @Test
     void oneAndTwoPointsFollowTheRecurrenceExactly() {
         // M = 1: Z_0 = D g_0, Z_1 = rho_t Z_0 + sqrt(1 - rho_t^2) D g_1, rho_t = exp(-h / (a eps))
-        OrnsteinUhlenbeckField one = new OrnsteinUhlenbeckField(D, A, B, EPS, L, 1);
+        OrnsteinUhlenbeckField one = new OrnsteinUhlenbeckField(COVARIANCE, EPS, L, 1);
         one.reset(RealizationStream.of(5, 9));
         ZigguratSampler.NormalizedGaussian g = OrnsteinUhlenbeckField.normals(RealizationStream.of(5, 9));
         double[] z = new double[1];
@@ -80,7 +82,7 @@ class OrnsteinUhlenbeckFieldTest {
         assertEquals(rho * z0 + Math.sqrt(1 - rho * rho) * D * g.sample(), z[0], 1e-15);
 
         // M = 2: E(x_1) = rho_x D g_0 + D sqrt(1 - rho_x^2) g_1, rho_x = exp(-(L/2) / (b eps))
-        OrnsteinUhlenbeckField two = new OrnsteinUhlenbeckField(D, A, B, EPS, L, 2);
+        OrnsteinUhlenbeckField two = new OrnsteinUhlenbeckField(COVARIANCE, EPS, L, 2);
         assertEquals(Math.exp(-(L / 2) / (B * EPS)), two.spaceCorrelation(), 1e-16);
         two.reset(RealizationStream.of(5, 10));
         g = OrnsteinUhlenbeckField.normals(RealizationStream.of(5, 10));
@@ -94,7 +96,7 @@ class OrnsteinUhlenbeckFieldTest {
 
     @Test
     void originIsTheFirstTimeAndRepeatedTimesDrawNothing() {
-        OrnsteinUhlenbeckField f = new OrnsteinUhlenbeckField(D, A, B, EPS, L, M);
+        OrnsteinUhlenbeckField f = new OrnsteinUhlenbeckField(COVARIANCE, EPS, L, M);
         double[] a0 = new double[M];
         double[] a1 = new double[M];
         double[] b0 = new double[M];
@@ -112,7 +114,7 @@ class OrnsteinUhlenbeckFieldTest {
 
     @Test
     void misuseIsReportedWithTheOffendingValue() {
-        OrnsteinUhlenbeckField f = OrnsteinUhlenbeckField.onGrid(new PeriodicGrid(L, M), D, A, B, EPS);
+        OrnsteinUhlenbeckField f = OrnsteinUhlenbeckField.onGrid(new PeriodicGrid(L, M), COVARIANCE, EPS);
         assertEquals(M, f.size());
         double[] out = new double[M];
         assertThrows(IllegalStateException.class, () -> f.fill(0, out));
@@ -123,10 +125,9 @@ class OrnsteinUhlenbeckFieldTest {
         IllegalArgumentException len = assertThrows(IllegalArgumentException.class, () -> f.fill(1, new double[3]));
         assertTrue(len.getMessage().contains("16") && len.getMessage().contains("3"), len.getMessage());
         assertThrows(IllegalArgumentException.class, () -> f.fill(Double.NaN, out));
-        IllegalArgumentException b = assertThrows(IllegalArgumentException.class,
-                () -> new OrnsteinUhlenbeckField(D, A, Double.NaN, EPS, L, M));
-        assertTrue(b.getMessage().contains("random.b") && b.getMessage().contains("NaN"), b.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new OrnsteinUhlenbeckField(-1, A, B, EPS, L, M));
-        assertThrows(IllegalArgumentException.class, () -> new OrnsteinUhlenbeckField(D, A, B, EPS, L, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new OrnsteinUhlenbeckField(COVARIANCE, Double.NaN, L, M));
+        assertTrue(e.getMessage().contains("eps") && e.getMessage().contains("NaN"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new OrnsteinUhlenbeckField(COVARIANCE, EPS, L, 0));
     }
 }

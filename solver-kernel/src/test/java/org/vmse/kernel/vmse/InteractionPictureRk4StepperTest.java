@@ -1,6 +1,7 @@
 package org.vmse.kernel.vmse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,13 @@ class InteractionPictureRk4StepperTest {
 
     static VmseSolution solve(PeriodicGrid grid, double eps, MassField m, double[] potential, WavePacket packet,
                               double T, double dt) {
+        return solve(grid, eps, m, potential, packet, T, dt, StabilityPolicy.REFUSE);
+    }
+
+    static VmseSolution solve(PeriodicGrid grid, double eps, MassField m, double[] potential, WavePacket packet,
+                              double T, double dt, StabilityPolicy policy) {
         InteractionPictureRk4Stepper rk = new InteractionPictureRk4Stepper(grid, eps, GridMass.of(m, grid),
-                potential, new JTransformsFft(grid.M()));
+                potential, new JTransformsFft(grid.M()), policy);
         VmseSolver solver = new VmseSolver(grid, rk, new JTransformsFft(grid.M()));
         return solver.solve(VmseSolver.initialWave(grid, packet, eps), new TimePlan(new double[] {T}, dt),
                 StepListener.NONE);
@@ -44,7 +50,7 @@ class InteractionPictureRk4StepperTest {
     @Test
     void fourthOrderInTimeForExampleOne() {
         // Mass 1 + x^2, eps = 2^-5, T = 0.125, M = 160. The paper's dt = eps^1.2/8 gives a stability number of
-        // 3.85 > 2.8 (RK4 is explicit in N): that run blows up (error ~ 1e20). So the sequence starts one halving
+        // 3.85 > 2.8 (RK4 is explicit in N): run plainly, it blew up (error ~ 1e20). So the sequence starts one halving
         // lower, at eps^1.2/16 (1.93), and is compared with a dt/32 reference. Measured orders: 4.25, 4.00.
         double eps = Math.pow(2, -5);
         PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(1.25, eps / 4);
@@ -60,10 +66,10 @@ class InteractionPictureRk4StepperTest {
 
     @Test
     void aTimeDependentMassBeyondTheLimitIsTakenInSubsteps() {
-        // Example 1 at eps = 2^-5 on the paper's dt: stability number 3.85 > 2.8, which blows a plain run up (see
+        // Example 1 at eps = 2^-5 on the paper's dt: stability number 3.85 > 2.8 (see
         // fourthOrderInTimeForExampleOne). Declared time-dependent, as a random mass is, the mass is checked at
-        // every step: each step is split into ceil(3.85 / 2.8) = 2 substeps, counted, and the run is the run on
-        // half the step (equal up to the rounding of the substep times).
+        // every step: under SUBSTEP each step is split into ceil(3.85 / 2.8) = 2 substeps, counted, and the run is
+        // the run on half the step (equal up to the rounding of the substep times).
         double eps = Math.pow(2, -5);
         PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(1.25, eps / 4);
         double paperDt = Math.pow(eps, 1.2) / 8;
@@ -73,7 +79,7 @@ class InteractionPictureRk4StepperTest {
         WavePacket packet = new WavePacket(128, 0.4, 1);
         double T = 0.125;
         MassField moving = CrankNicolsonStepperTest.mass((t, x) -> 1 + x * x, true);
-        VmseSolution split = solve(grid, eps, moving, null, packet, T, paperDt);
+        VmseSolution split = solve(grid, eps, moving, null, packet, T, paperDt, StabilityPolicy.SUBSTEP);
         long steps = split.statistics().steps();
         assertEquals(2 * steps, split.statistics().substeps(), "every step split in two");
         double step = new TimePlan(new double[] {T}, paperDt).stepLength(0);
@@ -82,6 +88,61 @@ class InteractionPictureRk4StepperTest {
         assertEquals(0, half.statistics().substeps());
         double diff = CrankNicolsonStepperTest.maxDiff(split.finalWave(), half.finalWave());
         assertTrue(diff < 1e-11, "split run against the run on dt/2: " + diff);
+    }
+
+    @Test
+    void refuseThrowsBeforeTheStepWithTheStepThatWouldPass() {
+        // Example 1 at eps = 2^-5 on the paper's dt, static and time-dependent: the number is this test's own
+        // evaluation of the class comment's formula (3.85 > 2.8), the passing step 2.8 dt / 3.85
+        double eps = Math.pow(2, -5);
+        PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(1.25, eps / 4);
+        WavePacket packet = new WavePacket(128, 0.4, 1);
+        double T = 0.125;
+        double paperDt = Math.pow(eps, 1.2) / 8;
+        double step = new TimePlan(new double[] {T}, paperDt).stepLength(0);
+        double z = example1StabilityNumber(grid, eps, step);
+        double limit = InteractionPictureRk4Stepper.STABILITY_LIMIT;
+        MassField moving = CrankNicolsonStepperTest.mass((t, x) -> 1 + x * x, true);
+        for (MassField m : new MassField[] {EXAMPLE1, moving}) {
+            UnstableStepException e = assertThrows(UnstableStepException.class,
+                    () -> solve(grid, eps, m, null, packet, T, paperDt, StabilityPolicy.REFUSE));
+            // the spread max|m - mbar| comes from the sampled grid values, here from the formula: a few ulps
+            assertEquals(z, e.number(), 1e-13 * z);
+            assertEquals(limit, e.limit(), 0.0);
+            assertEquals(step, e.dt(), 0.0);
+            assertEquals(limit * step / z, e.passingDt(), 1e-13 * step);
+            assertTrue(e.getMessage().contains(String.format("dt <= %.4g", limit * step / z)), e.getMessage());
+        }
+        // and the passing step passes (less a relative 1e-9, so that the rounding of T / dt cannot tip it over)
+        double passing = assertThrows(UnstableStepException.class,
+                () -> solve(grid, eps, EXAMPLE1, null, packet, T, paperDt)).passingDt() * (1 - 1e-9);
+        VmseSolution ok = solve(grid, eps, EXAMPLE1, null, packet, T, passing, StabilityPolicy.REFUSE);
+        assertEquals(0, ok.statistics().substeps());
+    }
+
+    @Test
+    void substepOnAStaticMassIsTheRunOnTheSubstep() {
+        // Example 1 (static) at eps = 2^-5 on the paper's dt: z = 3.85, so under SUBSTEP every step is taken as
+        // ceil(3.85 / 2.8) = 2 substeps of half the step. The mass is not sampled in time and halving a step is
+        // exact in binary, so the run is the run on half the step to the last bit (asserted to 1e-14, round-off).
+        double eps = Math.pow(2, -5);
+        PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(1.25, eps / 4);
+        WavePacket packet = new WavePacket(128, 0.4, 1);
+        double T = 0.125;
+        double paperDt = Math.pow(eps, 1.2) / 8;
+        double limit = InteractionPictureRk4Stepper.STABILITY_LIMIT;
+        double z = example1StabilityNumber(grid, eps, paperDt);
+        assertTrue(z > limit && z < 2 * limit, "two substeps expected: " + z);
+        VmseSolution split = solve(grid, eps, EXAMPLE1, null, packet, T, paperDt, StabilityPolicy.SUBSTEP);
+        long steps = split.statistics().steps();
+        assertEquals(new TimePlan(new double[] {T}, paperDt).totalSteps(), steps);
+        assertEquals(2 * steps, split.statistics().substeps(), "every step split in two");
+        double step = new TimePlan(new double[] {T}, paperDt).stepLength(0);
+        VmseSolution half = solve(grid, eps, EXAMPLE1, null, packet, T, step / 2, StabilityPolicy.REFUSE);
+        assertEquals(2 * steps, half.statistics().steps());
+        double diff = CrankNicolsonStepperTest.maxDiff(split.finalWave(), half.finalWave());
+        assertTrue(diff < 1e-14, "split run against the run on dt/2: " + diff);
+        assertTrue(split.normDriftMax() < 1e-3, "stable: " + split.normDriftMax());
     }
 
     @Test
@@ -136,16 +197,15 @@ class InteractionPictureRk4StepperTest {
     @Test
     void normDriftIsSmallButNotZeroForExampleOne() {
         // Example 1 (conf/paper-sec41-ex1.conf packet: A = 128, x0 = 0.25, p0 = 1), eps = 2^-6, T = 0.5, dx = eps/4
-        // (M = 320). At the paper's dt = eps^1.2/8 the stability number is 3.35 > 2.8 and the run blows up (norm
-        // ratio ~ 1e151); at dt/2 the drift is 5.3e-6 and at dt/4 it is 1.5e-7 (it falls like dt^5). RK4IP is not
-        // unitary, so the drift is non-zero; at dt/4 it is within the 1e-6 bound.
+        // (M = 320). At the paper's dt = eps^1.2/8 the stability number is 3.35 > 2.8: the step is refused (run
+        // plainly, it blew up to a norm ratio ~ 1e151); at dt/2 the drift is 5.3e-6 and at dt/4 it is 1.5e-7 (it
+        // falls like dt^5). RK4IP is not unitary, so the drift is non-zero; at dt/4 it is within the 1e-6 bound.
         double eps = Math.pow(2, -6);
         PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(1.25, eps / 4);
         WavePacket packet = new WavePacket(128, 0.25, 1);
         double paperDt = Math.pow(eps, 1.2) / 8;
         assertTrue(example1StabilityNumber(grid, eps, paperDt) > 2.8);
-        VmseSolution blowUp = solve(grid, eps, EXAMPLE1, null, packet, 0.5, paperDt);
-        assertTrue(blowUp.normDriftMax() > 1, "the paper's dt is unstable for RK4IP: " + blowUp.normDriftMax());
+        assertThrows(UnstableStepException.class, () -> solve(grid, eps, EXAMPLE1, null, packet, 0.5, paperDt));
 
         VmseSolution s = solve(grid, eps, EXAMPLE1, null, packet, 0.5, paperDt / 4);
         assertTrue(s.normDriftMax() < 1e-6, "norm drift at dt = eps^1.2/32: " + s.normDriftMax());
@@ -170,7 +230,7 @@ class InteractionPictureRk4StepperTest {
         VmseSolution withV = solve(grid, eps, EXAMPLE2, v, packet, 10 * dt, dt);
         assertEquals(160, withV.statistics().ffts());
         assertEquals("rk4ip", new InteractionPictureRk4Stepper(grid, eps, GridMass.of(EXAMPLE1, grid), null,
-                new JTransformsFft(grid.M())).name());
+                new JTransformsFft(grid.M()), StabilityPolicy.REFUSE).name());
     }
 
     @Test

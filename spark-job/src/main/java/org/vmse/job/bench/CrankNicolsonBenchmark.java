@@ -29,6 +29,7 @@ import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.vmse.CrankNicolsonStepper;
 import org.vmse.kernel.vmse.GridMass;
 import org.vmse.kernel.vmse.StepperStatistics;
+import org.vmse.kernel.vmse.TimePlan;
 import org.vmse.kernel.vmse.VmseSolver;
 
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
@@ -190,7 +191,7 @@ public final class CrankNicolsonBenchmark {
             this.start = VmseSolver.initialWave(grid, PACKET, eps);
             new JTransformsFft(grid.M()).forward(start);
             this.uHat = start.clone();
-            this.stepsPerRun = (int) Math.ceil(T / dt);
+            this.stepsPerRun = TimePlan.stepsFor(T, dt);
             this.norm0 = squaredNorm(start);
         }
 

@@ -14,14 +14,16 @@ import org.vmse.job.spark.SparkContexts;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassField;
-import org.vmse.kernel.random.RandomMassFields;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RandomMassSolver;
 import org.vmse.kernel.random.RealizationResult;
 import org.vmse.kernel.random.RealizationStream;
+import org.vmse.kernel.random.Sampler;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * Seconds per realization of the Section 4.2 problem on one core (KL and OU samplers, the field's share), and the
@@ -33,28 +35,28 @@ public final class EnsembleBenchmark {
     }
 
     /** Section 4.2's problem at {@code eps = 2^-exponent} with the paper's mesh and the given tolerance. */
-    static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend,
-                                     String scheme) {
+    static RandomMassProblem problem(int exponent, Sampler sampler, double tolerance, FftBackend backend,
+                                     Scheme scheme) {
         return problem(exponent, sampler, tolerance, backend, scheme, 0);
     }
 
     /**
-     * As {@link #problem(int, String, double, FftBackend, String)}, run to {@code T = steps dt} instead of 0.4 when
+     * As {@link #problem(int, Sampler, double, FftBackend, Scheme)}, run to {@code T = steps dt} instead of 0.4 when
      * {@code steps > 0} (the KL basis stays that of {@code [0, 0.4]}): the first steps of a realization.
      */
-    static RandomMassProblem problem(int exponent, String sampler, double tolerance, FftBackend backend,
-                                     String scheme, int steps) {
+    static RandomMassProblem problem(int exponent, Sampler sampler, double tolerance, FftBackend backend,
+                                     Scheme scheme, int steps) {
         double eps = Math.pow(2, -exponent);
         int m = (int) Math.round(1.625 / (eps / 4));
         double dt = Math.pow(eps, 1.2) / 8;
         double end = steps > 0 ? Math.min(0.4, steps * dt) : 0.4;
         return new RandomMassProblem(eps, 1.625, m, new double[] {end}, dt,
                 new WavePacket(256, 0.3, 1.5), "1", null, 0.5, RealizationStream.XiDistribution.GAUSSIAN, sampler,
-                1.5, 100, 100, new KrylovSettings(tolerance, 200, 30), false, backend, scheme);
+                new MassCovariance(1.5, 100, 100), new KrylovSettings(tolerance, 200, 30), false, backend, scheme);
     }
 
     static KarhunenLoeveBasis basis(RandomMassProblem p) {
-        return KarhunenLoeveBasis.withThreshold(p.a(), p.b(), p.D(), 0.4, p.L(), p.eps(), 0x1p-9);
+        return KarhunenLoeveBasis.withThreshold(p.covariance(), 0.4, p.L(), p.eps(), 0x1p-9);
     }
 
     /**
@@ -72,11 +74,11 @@ public final class EnsembleBenchmark {
                 : List.of(FftBackend.JTRANSFORMS);
         for (int e : exponents) {
             for (FftBackend backend : backends) {
-            for (String scheme : List.of("cn", "rk4ip")) {
-            for (String sampler : List.of("kl", "ou")) {
+            for (Scheme scheme : Scheme.values()) {
+            for (Sampler sampler : Sampler.values()) {
                 RandomMassProblem p = problem(e, sampler, tolerance, backend, scheme, stepLimit);
-                KarhunenLoeveBasis b = "kl".equals(sampler) ? basis(p) : null;
-                RandomMassSolver solver = new RandomMassSolver(p, RandomMassFields.create(p, b));
+                KarhunenLoeveBasis b = sampler.needsBasis() ? basis(p) : null;
+                RandomMassSolver solver = new RandomMassSolver(p, sampler.field(p, b));
                 int warm = Math.max(2, realizations / 4);
                 for (int i = 0; i < warm; i++) {
                     solver.solve(99, i);
@@ -94,7 +96,8 @@ public final class EnsembleBenchmark {
                 String ratio = peer != null && e == 6
                         ? String.format("   XMDS2/vmse = %.2f", peer.secondsPerRealization() / perRealization) : "";
                 out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %-12s %.1f%s%n", e, p.M(),
-                        steps / realizations, sampler, backend.key(), scheme, perRealization, (double) its / steps,
+                        steps / realizations, sampler.key(), backend.key(), scheme.key(), perRealization,
+                        (double) its / steps,
                         String.format("%.1f%%", 100 * fieldSeconds / perRealization),
                         1e6 * fieldSeconds * realizations / steps, ratio);
             }
@@ -115,7 +118,7 @@ public final class EnsembleBenchmark {
      * steps at {@code eps = 2^-10} do not amortize).
      */
     private static double fieldSeconds(RandomMassProblem p, KarhunenLoeveBasis b, int realizations, int steps) {
-        RandomMassField f = RandomMassFields.create(p, b);
+        RandomMassField f = p.sampler().field(p, b);
         double[] out = new double[p.M()];
         double dt = p.outputTimes()[p.outputTimes().length - 1] / steps;
         long t0 = 0;
@@ -133,7 +136,8 @@ public final class EnsembleBenchmark {
 
     /** Realizations per second: a plain two-thread pool against Spark local[2], same kernel, same realizations. */
     private static void throughput(int exponent, int n, double tolerance, PrintStream out) {
-        RandomMassProblem p = problem(exponent, "kl", tolerance, FftBackend.JTRANSFORMS, "cn");
+        RandomMassProblem p = problem(exponent, Sampler.KARHUNEN_LOEVE, tolerance, FftBackend.JTRANSFORMS,
+                Scheme.CRANK_NICOLSON);
         KarhunenLoeveBasis b = basis(p);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         double poolRate;
@@ -165,7 +169,7 @@ public final class EnsembleBenchmark {
         List<Future<?>> jobs = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             jobs.add(pool.submit(() -> {
-                RandomMassSolver s = new RandomMassSolver(p, RandomMassFields.create(p, b));
+                RandomMassSolver s = new RandomMassSolver(p, p.sampler().field(p, b));
                 for (long i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     s.solve(1, i);
                 }

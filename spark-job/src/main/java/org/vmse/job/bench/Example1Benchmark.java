@@ -8,7 +8,9 @@ import java.util.List;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.ExperimentFile;
 import org.vmse.job.experiment.DeterministicRun;
+import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
+import org.vmse.kernel.vmse.Scheme;
 import org.vmse.kernel.vmse.StepListener;
 
 /**
@@ -33,17 +35,16 @@ public final class Example1Benchmark {
         }
         out.println("Section 4.1 example 1 at eps = 2^-8 (" + CONF + "), VMSE solve only, one thread:");
         out.println("  scheme  fft          first solve s  best later s  Err (4.11)    XMDS2/vmse (first, best)");
-        List<String[]> cases = new ArrayList<>();
-        if (FftwFft.available()) {
-            cases.add(new String[] {"rk4ip", "fftw"});
+        List<Case> cases = new ArrayList<>();
+        for (Scheme scheme : List.of(Scheme.RK4IP, Scheme.CRANK_NICOLSON)) {
+            if (FftwFft.available()) {
+                cases.add(new Case(scheme, FftBackend.FFTW));
+            }
+            cases.add(new Case(scheme, FftBackend.JTRANSFORMS));
         }
-        cases.add(new String[] {"rk4ip", "jtransforms"});
-        if (FftwFft.available()) {
-            cases.add(new String[] {"cn", "fftw"});
-        }
-        cases.add(new String[] {"cn", "jtransforms"});
-        for (String[] c : cases) {
-            ExperimentConfig cfg = ExperimentFile.load(CONF, List.of("scheme=" + c[0], "fft=" + c[1]));
+        for (Case c : cases) {
+            ExperimentConfig cfg = ExperimentFile.load(CONF, List.of("scheme=" + c.scheme().key(),
+                    "fft=" + c.fft().key()));
             DeterministicRun first = DeterministicRun.execute(cfg, StepListener.NONE);
             double best = Double.POSITIVE_INFINITY;
             for (int r = 0; r < REPEATS; r++) {
@@ -51,8 +52,12 @@ public final class Example1Benchmark {
             }
             String ratio = peer == null ? "" : String.format("%.2f, %.2f", peer.example1Seconds()
                     / first.vmseSeconds(), peer.example1Seconds() / best);
-            out.printf("  %-7s %-12s %-14.3f %-13.3f %-13.7f %s%n", c[0], c[1], first.vmseSeconds(), best,
-                    first.finalErrL1(), ratio);
+            out.printf("  %-7s %-12s %-14.3f %-13.3f %-13.7f %s%n", c.scheme().key(), c.fft().key(),
+                    first.vmseSeconds(), best, first.finalErrL1(), ratio);
         }
+    }
+
+    /** One row: a scheme on an FFT backend. */
+    private record Case(Scheme scheme, FftBackend fft) {
     }
 }

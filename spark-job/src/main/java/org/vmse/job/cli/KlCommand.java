@@ -9,6 +9,7 @@ import org.vmse.job.output.Json;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import picocli.CommandLine;
+import org.vmse.kernel.vmse.TimePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -44,12 +45,12 @@ final class KlCommand implements Callable<Integer> {
         ExperimentConfig cfg = options.load();
         KarhunenLoeveBasis basis = EnsembleRun.basis(cfg);
         PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(cfg.L(), cfg.mesh().dx(cfg.eps()));
-        int steps = (int) Math.ceil(cfg.T() / cfg.mesh().dt(cfg.eps()) - 1e-9);
+        int steps = new TimePlan(cfg.outputTimes(), cfg.mesh().dt(cfg.eps())).totalSteps(); // the run's steps
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("eps", cfg.epsText());
-        out.put("a", basis.a());
-        out.put("b", basis.b());
-        out.put("D", basis.d());
+        out.put("a", basis.covariance().a());
+        out.put("b", basis.covariance().b());
+        out.put("D", basis.covariance().D());
         out.put("T", basis.timeLength());
         out.put("L", basis.spaceLength());
         out.put("n_kl", basis.nKL());

@@ -12,6 +12,8 @@ import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.random.Sampler;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * One experiment, validated when built: the keys of {@code defaults.conf} turned into values. Read by
@@ -33,7 +35,7 @@ import org.vmse.kernel.problem.WavePacket;
  * @param random      {@code random.*}
  * @param ensemble    {@code samples}, {@code seed}, {@code partitions}, {@code ensemble.*}, {@code spark.master}
  * @param rte         {@code rte.*}
- * @param scheme      {@code scheme}: {@code cn} or {@code rk4ip}
+ * @param scheme      {@code scheme}
  * @param fft         {@code fft}: the FFT backend ({@code auto} already resolved)
  * @param limitsForce {@code limits.force}: start even where {@link ResourceEstimate} would refuse
  * @param resolved    every key with its value, for provenance
@@ -41,7 +43,7 @@ import org.vmse.kernel.problem.WavePacket;
 public record ExperimentConfig(String name, double eps, String epsText, double T, double[] outputTimes, double L,
                                MeshSpec mesh, WavePacket initial, Formula mass, Formula potential,
                                KrylovSettings krylov, LiouvilleSpec liouville, StudySpec study, RandomSpec random,
-                               EnsembleSpec ensemble, RteSpec rte, String scheme, FftBackend fft,
+                               EnsembleSpec ensemble, RteSpec rte, Scheme scheme, FftBackend fft,
                                boolean limitsForce, Config resolved) {
 
     public ExperimentConfig {
@@ -72,8 +74,8 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(ensemble, "ensemble");
         Objects.requireNonNull(rte, "rte");
-        Require.oneOf("scheme", scheme, "cn", "rk4ip");
-        if (ensemble.refined() > 0 && random.sampler().equals("ou")) {
+        Objects.requireNonNull(scheme, "scheme");
+        if (ensemble.refined() > 0 && random.sampler() == Sampler.ORNSTEIN_UHLENBECK) {
             throw new ConfigurationException("ensemble.refinedRealizations needs random.sampler = kl: the OU field"
                     + " on a finer grid is another realization, so the difference would not be paired");
         }

@@ -16,13 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.expr.FormulaException;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.random.Sampler;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * Reads an experiment file (HOCON, Typesafe Config) with {@code --set key=value} overrides into an
@@ -211,7 +215,7 @@ public final class ExperimentFile {
                 number(c, "liouville.dx"), number(c, "liouville.dk"), number(c, "liouville.deltaWidth"));
         return new ExperimentConfig(string(c, "name"), eps, epsText, T, outputTimes, number(c, "domain.L"), mesh,
                 initial, formula(c, "mass.m0", "t", "x"), formula(c, "potential.V", "x"), krylov, liouville,
-                study(c), random(c), ensemble(c), rte(c, initial.p0()), lower(c, "scheme"), fft(c),
+                study(c), random(c), ensemble(c), rte(c, initial.p0()), parsed(c, "scheme", Scheme::parse), fft(c),
                 bool(c, "limits.force"), c);
     }
 
@@ -233,8 +237,7 @@ public final class ExperimentFile {
     }
 
     private static RandomSpec random(Config c) {
-        return new RandomSpec(bool(c, "random.enabled"), number(c, "random.gamma"), number(c, "random.D"),
-                number(c, "random.a"), number(c, "random.b"), lower(c, "random.xi"), lower(c, "random.sampler"),
+        return new RandomSpec(bool(c, "random.enabled"), number(c, "random.gamma"), covariance(c), lower(c, "random.xi"), parsed(c, "random.sampler", Sampler::parse),
                 number(c, "random.klThreshold"), integer(c, "random.klTerms"), bool(c, "random.antithetic"));
     }
 
@@ -248,6 +251,24 @@ public final class ExperimentFile {
                 count(c, "ensemble.blockSize"), integer(c, "ensemble.covarianceStride"), exclude,
                 integer(c, "ensemble.batches"), integer(c, "ensemble.refinedRealizations"),
                 string(c, "spark.master").trim());
+    }
+
+    /** {@code random.D, random.a, random.b}: the covariance (4.14), checked where it is defined. */
+    private static MassCovariance covariance(Config c) {
+        try {
+            return new MassCovariance(number(c, "random.D"), number(c, "random.a"), number(c, "random.b"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code key} read by {@code parse}, whose refusal names the key, the value and the allowed values. */
+    private static <T> T parsed(Config c, String key, Function<String, T> parse) {
+        try {
+            return parse.apply(string(c, key));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
     }
 
     private static StudySpec study(Config c) {

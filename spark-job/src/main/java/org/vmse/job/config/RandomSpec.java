@@ -1,22 +1,23 @@
 package org.vmse.job.config;
 
+import java.util.Objects;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
+import org.vmse.kernel.random.Sampler;
 
 /**
  * The random mass (3.2), (4.14), (4.20)-(4.26).
  *
  * @param enabled     {@code random.enabled}
  * @param gamma       {@code random.gamma}, in {@code [0, 2]}
- * @param D           {@code random.D}, the standard deviation of {@code m1}, {@code >= 0}
- * @param a           {@code random.a}, correlation time, positive
- * @param b           {@code random.b}, correlation length, positive
+ * @param covariance  {@code random.D}, {@code random.a}, {@code random.b}: the covariance (4.14) of {@code m1}
  * @param xi          {@code random.xi}: {@code gaussian} or {@code uniform}
- * @param sampler     {@code random.sampler}: {@code kl} or {@code ou}
+ * @param sampler     {@code random.sampler}
  * @param klThreshold {@code random.klThreshold}, in {@code (0, 1)}
  * @param klTerms     {@code random.klTerms}, 0 when the threshold decides
  * @param antithetic  {@code random.antithetic}
  */
-public record RandomSpec(boolean enabled, double gamma, double D, double a, double b, String xi, String sampler,
+public record RandomSpec(boolean enabled, double gamma, MassCovariance covariance, String xi, Sampler sampler,
                          double klThreshold, int klTerms, boolean antithetic) {
 
     public RandomSpec {
@@ -24,15 +25,10 @@ public record RandomSpec(boolean enabled, double gamma, double D, double a, doub
             throw new ConfigurationException("random.gamma = " + Require.show(gamma) + " must lie in [0, 2] (the"
                     + " paper uses 0.4, 0.5 and 1)");
         }
-        if (!(D >= 0 && D < Double.POSITIVE_INFINITY)) {
-            throw new ConfigurationException("random.D = " + Require.show(D) + " must be >= 0 (it is the"
-                    + " standard deviation of m1)");
-        }
-        Require.positive("random.a", a);
-        Require.positive("random.b", b);
+        Objects.requireNonNull(covariance, "random.D, random.a, random.b");
         Require.oneOf("random.xi", xi, "gaussian", "uniform");
-        Require.oneOf("random.sampler", sampler, "kl", "ou");
-        if (sampler.equals("ou") && xi.equals("uniform")) {
+        Objects.requireNonNull(sampler, "random.sampler");
+        if (sampler == Sampler.ORNSTEIN_UHLENBECK && xi.equals("uniform")) {
             throw new ConfigurationException("random.sampler = ou samples a Gaussian field exactly and has no xi"
                     + " coefficients: set random.xi = gaussian, or random.sampler = kl for uniform xi");
         }

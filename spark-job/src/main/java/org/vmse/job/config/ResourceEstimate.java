@@ -234,7 +234,7 @@ public final class ResourceEstimate {
         parts.add(new Part("block list", BYTES_PER_BLOCK * Math.ceil((double) samples / e.blockSize()),
                 "samples or ensemble.blockSize"));
         parts.add(new Part("Spark driver", SPARK_BYTES, "the heap"));
-        if (cfg.random().sampler().equals("kl")) {
+        if (cfg.random().sampler().needsBasis()) {
             parts.add(new Part("Karhunen-Loeve basis", (BYTES_PER_KL_PAIR + 8.0 * tasks) * klPairs(cfg),
                     "random.klThreshold or random.klTerms"));
         }
@@ -272,8 +272,8 @@ public final class ResourceEstimate {
         if (r.klTerms() > 0) {
             return r.klTerms();
         }
-        double alpha = r.a() * cfg.eps();
-        double beta = r.b() * cfg.eps();
+        double alpha = r.covariance().a() * cfg.eps();
+        double beta = r.covariance().b() * cfg.eps();
         double lambda1 = eigenvalue(alpha, firstRoot(alpha, cfg.T()));
         double sigma1 = eigenvalue(beta, firstRoot(beta, cfg.L()));
         double tau2 = r.klThreshold() * r.klThreshold();

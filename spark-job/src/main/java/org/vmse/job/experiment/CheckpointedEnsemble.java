@@ -56,6 +56,10 @@ public final class CheckpointedEnsemble {
             return run;
         } catch (RuntimeException e) {
             checkpoint.end(RunStatus.State.FAILED);
+            notes.accept("vmse: the run stopped after " + checkpoint.done() + " of " + checkpoint.total()
+                    + " realizations; its finished blocks are kept in " + checkpoint.location() + " (no results"
+                    + " there): continue with submit/vmse resume " + checkpoint.location() + " once the cause is"
+                    + " removed, or delete it");
             throw e;
         } finally {
             try {

@@ -3,21 +3,20 @@ package org.vmse.job.experiment;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.kernel.analysis.ErrorNorms;
-import org.vmse.kernel.analysis.Extrema;
-import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
+import org.vmse.kernel.problem.GridPotential;
 import org.vmse.kernel.problem.MassField;
-import org.vmse.kernel.vmse.CrankNicolsonStepper;
-import org.vmse.kernel.vmse.InteractionPictureRk4Stepper;
-import org.vmse.kernel.vmse.TimeStepper;
 import org.vmse.kernel.vmse.GridMass;
+import org.vmse.kernel.vmse.StabilityPolicy;
 import org.vmse.kernel.vmse.StepListener;
+import org.vmse.kernel.vmse.TimeStepper;
+import org.vmse.kernel.vmse.UnstableStepException;
 import org.vmse.kernel.vmse.VmseSolution;
 import org.vmse.kernel.vmse.VmseSolver;
 
 /**
- * One deterministic experiment (Section 4.1): the VMSE by Crank-Nicolson, its Liouville limit, and
+ * One deterministic experiment (Section 4.1): the VMSE by the configured scheme, its Liouville limit, and
  * {@code Err = ∫ |rho_eps - rho0| dx} (4.11) at every output time.
  *
  * @param config        the experiment
@@ -38,14 +37,18 @@ public record DeterministicRun(ExperimentConfig config, Discretization discretiz
         PeriodicGrid grid = disc.grid();
         double[] potential = potentialOnGrid(cfg, grid);
 
-        TimeStepper stepper = "rk4ip".equals(cfg.scheme())
-                ? rk4ip(cfg, disc, mass, potential)
-                : new CrankNicolsonStepper(grid, cfg.eps(), GridMass.of(mass, grid), potential,
-                        cfg.fft().create(grid.M()), cfg.krylov());
+        // mesh.allowUnresolved runs a step beyond RK4IP's stability bound anyway, in stable substeps
+        StabilityPolicy policy = cfg.mesh().allowUnresolved() ? StabilityPolicy.SUBSTEP : StabilityPolicy.REFUSE;
+        TimeStepper stepper = cfg.scheme().stepper(grid, cfg.eps(), GridMass.of(mass, grid), potential, cfg.fft(),
+                cfg.krylov(), policy);
         VmseSolver solver = new VmseSolver(grid, stepper, cfg.fft().create(grid.M()));
         long t0 = System.nanoTime(); // after the FFT plans: FFTW's MEASURE planning is setup, not solving
-        VmseSolution solution = solver.solve(VmseSolver.initialWave(grid, cfg.initial(), cfg.eps()), disc.plan(),
-                listener);
+        VmseSolution solution;
+        try {
+            solution = solver.solve(VmseSolver.initialWave(grid, cfg.initial(), cfg.eps()), disc.plan(), listener);
+        } catch (UnstableStepException e) {
+            throw unstable(cfg, disc, e);
+        }
         long t1 = System.nanoTime();
         LiouvilleLimit limit = LiouvilleLimit.solve(cfg, mass, grid);
         long t2 = System.nanoTime();
@@ -57,27 +60,16 @@ public record DeterministicRun(ExperimentConfig config, Discretization discretiz
         return new DeterministicRun(cfg, disc, solution, limit, err, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
     }
 
-    private static TimeStepper rk4ip(ExperimentConfig cfg, Discretization disc, MassField mass, double[] potential) {
-        PeriodicGrid grid = disc.grid();
-        double mbar = 0.5 * (disc.massMin() + disc.massMax());
-        double spread = Math.max(disc.massMax() - mbar, mbar - disc.massMin());
-        double vSpread = 0;
-        if (potential != null) {
-            double[] v = new double[2];
-            Extrema.of(potential, v);
-            vSpread = 0.5 * (v[1] - v[0]);
-        }
-        double limit = InteractionPictureRk4Stepper.STABILITY_LIMIT;
-        double number = InteractionPictureRk4Stepper.stabilityNumber(disc.dt(), cfg.eps(), spread, vSpread,
-                grid.nyquist());
-        if (number > limit && !cfg.mesh().allowUnresolved()) {
-            double dtMax = limit * disc.dt() / number;
-            throw new ConfigurationException(String.format("scheme = rk4ip is explicit in m - mbar: mesh.dt = %.4g"
-                    + " gives dt ((eps/2) max|m - mbar| (pi/dx)^2 + max|V - Vbar|/eps) = %.2f, above the stability"
-                    + " limit %.1f. Use mesh.dt <= %.4g, or scheme = cn", disc.dt(), number, limit, dtMax));
-        }
-        return new InteractionPictureRk4Stepper(grid, cfg.eps(), GridMass.of(mass, grid), potential,
-                cfg.fft().create(grid.M()));
+    /**
+     * The refusal of a step beyond the explicit scheme's bound, in terms of the configuration: the stability number
+     * is proportional to the step, so it is scaled from the refused step to {@code mesh.dt}.
+     */
+    private static ConfigurationException unstable(ExperimentConfig cfg, Discretization disc, UnstableStepException e) {
+        double number = e.number() * disc.dt() / e.dt();
+        return new ConfigurationException(String.format("scheme = %s is explicit in m - mbar: mesh.dt = %.4g gives"
+                + " dt ((eps/2) max|m - mbar| (pi/dx)^2 + max|V - Vbar|/eps) = %.2f, above the stability limit %.1f."
+                + " Use mesh.dt <= %.4g, or scheme = cn", cfg.scheme().key(), disc.dt(), number, e.limit(),
+                e.passingDt()), e);
     }
 
     /** {@code Err} (4.11) at the final time. */
@@ -85,19 +77,15 @@ public record DeterministicRun(ExperimentConfig config, Discretization discretiz
         return errL1[errL1.length - 1];
     }
 
+    /** {@code V} on the grid, or {@code null} for none. */
     private static double[] potentialOnGrid(ExperimentConfig cfg, PeriodicGrid grid) {
         if (!cfg.hasPotential()) {
             return null;
         }
-        Formula v = cfg.potential();
-        double[] values = new double[grid.M()];
-        for (int j = 0; j < grid.M(); j++) {
-            values[j] = v.value(grid.x(j));
-            if (!Double.isFinite(values[j])) {
-                throw new ConfigurationException("potential.V = \"" + v.text() + "\" is " + values[j] + " at x = "
-                        + grid.x(j) + "; it must be finite on the grid");
-            }
+        try {
+            return GridPotential.of(cfg.potential(), grid);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
         }
-        return values;
     }
 }

@@ -41,10 +41,10 @@ public final class EnsembleReport {
         s.put("failures", run.merged().failures().values());
         s.put("seed", cfg.ensemble().seed());
         s.put("gamma", r.gamma());
-        s.put("D", r.D());
-        s.put("a", r.a());
-        s.put("b", r.b());
-        s.put("sampler", r.sampler());
+        s.put("D", r.covariance().D());
+        s.put("a", r.covariance().a());
+        s.put("b", r.covariance().b());
+        s.put("sampler", r.sampler().key());
         s.put("xi", r.xi());
         s.put("antithetic", r.antithetic());
         KarhunenLoeveBasis basis = run.basis();
@@ -114,7 +114,7 @@ public final class EnsembleReport {
         s.put("seconds_per_realization", run.merged().computeSeconds() / Math.max(1, cfg.ensemble().samples()));
         s.put("krylov_iters_mean", run.merged().meanKrylovIterations());
         s.put("fft", run.config().fft().key());
-        s.put("scheme", run.config().scheme());
+        s.put("scheme", run.config().scheme().key());
         s.put("rk4ip_substeps", run.merged().substeps());
         s.put("partitions", run.partitions());
         s.put("block_size", cfg.ensemble().blockSize());
@@ -163,7 +163,7 @@ public final class EnsembleReport {
                         run.merged().failed())
                 : m.count() + " samples";
         String label = run.config().name() + ", eps = " + run.config().epsText() + ", gamma = "
-                + run.config().random().gamma() + ", D = " + run.config().random().D() + ", " + used;
+                + run.config().random().gamma() + ", D = " + run.config().random().covariance().D() + ", " + used;
         List<Figures.Curve> limits = new java.util.ArrayList<>();
         if (run.limit() != null) {
             limits.add(new Figures.Curve(String.format("rho0, RTE from delta (4.17): Err = %.3g \u00b1 %.2g",

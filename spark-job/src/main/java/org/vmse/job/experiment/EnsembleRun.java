@@ -19,6 +19,7 @@ import org.vmse.job.spark.SparkContexts;
 import org.vmse.kernel.ensemble.LimitComparison;
 import org.vmse.kernel.ensemble.MomentsResult;
 import org.vmse.kernel.problem.FormulaMassField;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RealizationStream;
@@ -61,7 +62,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         try {
             return new RandomMassProblem(cfg.eps(), cfg.L(), disc.grid().M(), cfg.outputTimes(), disc.dt(),
                     cfg.initial(), cfg.mass().text(), cfg.hasPotential() ? cfg.potential().text() : null, r.gamma(),
-                    RealizationStream.XiDistribution.parse(r.xi()), r.sampler(), r.D(), r.a(), r.b(), cfg.krylov(),
+                    RealizationStream.XiDistribution.parse(r.xi()), r.sampler(), covariance(r), cfg.krylov(),
                     r.antithetic(), cfg.fft(), cfg.scheme());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
@@ -73,12 +74,16 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         RandomSpec r = cfg.random();
         try {
             return r.klTerms() > 0
-                    ? KarhunenLoeveBasis.withTerms(r.a(), r.b(), r.D(), cfg.T(), cfg.L(), cfg.eps(), r.klTerms())
-                    : KarhunenLoeveBasis.withThreshold(r.a(), r.b(), r.D(), cfg.T(), cfg.L(), cfg.eps(),
-                            r.klThreshold());
+                    ? KarhunenLoeveBasis.withTerms(covariance(r), cfg.T(), cfg.L(), cfg.eps(), r.klTerms())
+                    : KarhunenLoeveBasis.withThreshold(covariance(r), cfg.T(), cfg.L(), cfg.eps(), r.klThreshold());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
+    }
+
+    /** {@code random.D, random.a, random.b}, checked. */
+    private static MassCovariance covariance(RandomSpec r) {
+        return r.covariance();
     }
 
     /**
@@ -98,7 +103,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                                       EnsembleBlocks blocks) {
         Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
         RandomMassProblem problem = problem(cfg, disc);
-        KarhunenLoeveBasis basis = "kl".equals(cfg.random().sampler()) ? basis(cfg) : null;
+        KarhunenLoeveBasis basis = cfg.random().sampler().needsBasis() ? basis(cfg) : null;
         EnsembleSpec e = cfg.ensemble();
         String m = master != null ? master : e.master();
         EnsembleWork work = new EnsembleWork(problem, basis, e.seed(), e.samples(), e.blockSize(), e.partitions(),
@@ -118,7 +123,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
             EnsembleAccumulation merged;
             try {
                 merged = blocks.accumulate(sc, work, progress);
-            } catch (RuntimeException ex) {
+            } catch (Exception ex) { // Spark's SparkException is checked but thrown undeclared from Scala
                 throw unwrap(ex);
             }
             double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -136,11 +141,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
             }
             MomentsResult refined = null;
             if (e.refined() > 0) {
-                RandomMassProblem fine = new RandomMassProblem(problem.eps(), problem.L(), 2 * problem.M(),
-                        problem.outputTimes(), problem.dt() / 2, problem.packet(), problem.massFormula(),
-                        problem.potentialFormula(), problem.gamma(), problem.xi(), problem.sampler(), problem.D(),
-                        problem.a(), problem.b(), problem.krylov(), problem.antithetic(), problem.fft(),
-                        problem.scheme());
+                RandomMassProblem fine = problem.withMesh(2 * problem.M(), problem.dt() / 2);
                 refined = EnsembleJob.pairedDifference(sc, work, fine, e.refined()).result();
             }
             return new EnsembleRun(cfg, disc, basis, full, merged.strided().result(), merged, partitions, m, seconds,
@@ -173,7 +174,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
     }
 
     /** A failed realization surfaces as the cause of a Spark exception: report it, not Spark's wrapper. */
-    private static RuntimeException unwrap(RuntimeException ex) {
+    private static RuntimeException unwrap(Exception ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof RealizationFailedException r) {
                 return new IllegalStateException(r.getMessage(), r);
@@ -186,6 +187,10 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                 return new IllegalStateException(nl > 0 ? tail.substring(0, nl) : tail, ex);
             }
         }
-        return ex;
+        if (ex instanceof RuntimeException r) {
+            return r;
+        }
+        String first = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+        return new IllegalStateException("the Spark job failed: " + first, ex);
     }
 }

@@ -33,7 +33,7 @@ public record RteLimit(RteSolution delta, RteSolution epsWigner, boolean primary
         try {
             RteGrid grid = RteGrid.of(cfg.L(), r.dx(), r.kMin(), r.kMax(), r.dk());
             return new RadiativeTransferSolver(new FormulaMassField(cfg.mass()),
-                    new ScatteringKernel(cfg.random().D(), cfg.random().a(), cfg.random().b()), grid);
+                    new ScatteringKernel(cfg.random().covariance()), grid);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("rte: " + e.getMessage() + " (vmse run and study can also go without"
                     + " the limit: rte.enabled = false)", e);

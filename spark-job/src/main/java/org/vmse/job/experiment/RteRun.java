@@ -46,7 +46,7 @@ public final class RteRun {
             m.put("scatter_leak_estimate", s.scatterLeak()[0]);
             perTime.add(m);
             Figures.phaseSpace(RunReport.file(dir, String.format("figures/phase_space_t=%s.png", t)),
-                    "RTE (3.6), " + cfg.name() + ", D = " + cfg.random().D() + ", t = " + t, grid.xPoints(),
+                    "RTE (3.6), " + cfg.name() + ", D = " + cfg.random().covariance().D() + ", t = " + t, grid.xPoints(),
                     grid.kPoints(), s.finalW(), new double[0], new double[0], grid.xPoints(), s.rho(0));
         }
         csv.write(RunReport.file(dir, "profiles.csv"));
@@ -58,9 +58,9 @@ public final class RteRun {
         summary.put("dx", grid.dx());
         summary.put("dk", grid.dk());
         summary.put("k_window", new double[] {grid.kMin(), grid.kMax()});
-        summary.put("D", cfg.random().D());
-        summary.put("a", cfg.random().a());
-        summary.put("b", cfg.random().b());
+        summary.put("D", cfg.random().covariance().D());
+        summary.put("a", cfg.random().covariance().a());
+        summary.put("b", cfg.random().covariance().b());
         summary.put("times", perTime);
         summary.put("wall_seconds", (System.nanoTime() - t0) * 1e-9);
         summary.put("config", Json.parse(cfg.resolvedJson()));

@@ -69,7 +69,7 @@ public final class RunReport {
         s.put("krylov_iters_max", st.maxKrylovIterations());
         s.put("rk4ip_substeps", st.substeps());
         s.put("ffts_per_step", st.fftsPerStep());
-        s.put("scheme", run.config().scheme());
+        s.put("scheme", run.config().scheme().key());
         s.put("fft", run.config().fft().key());
         s.put("mass_min", d.massMin());
         s.put("mass_max", d.massMax());

@@ -9,7 +9,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.vmse.kernel.ensemble.ExactMoments;
 import org.vmse.kernel.grid.GridRestriction;
-import org.vmse.kernel.random.RandomMassFields;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RandomMassSolver;
 import org.vmse.kernel.vmse.SolverBreakdownException;
@@ -150,9 +149,9 @@ public final class EnsembleJob {
                     .mapPartitions(it -> {
                         EnsembleWork w = shipped.value();
                         RandomMassSolver coarse = new RandomMassSolver(w.problem(),
-                                RandomMassFields.create(w.problem(), w.basis()));
+                                w.problem().sampler().field(w.problem(), w.basis()));
                         RandomMassSolver finer = new RandomMassSolver(fine.value(),
-                                RandomMassFields.create(fine.value(), w.basis()));
+                                fine.value().sampler().field(fine.value(), w.basis()));
                         GridRestriction restriction = new GridRestriction(finer.grid(), coarse.grid());
                         ExactMoments acc = new ExactMoments(1, m, false);
                         double[] restricted = new double[m];
@@ -191,7 +190,7 @@ public final class EnsembleJob {
     /** The work of one task: one solver workspace, all the range's blocks. */
     static EnsembleAccumulation solveRange(EnsembleWork work, BlockRange range) {
         RandomMassSolver solver = new RandomMassSolver(work.problem(),
-                RandomMassFields.create(work.problem(), work.basis()));
+                work.problem().sampler().field(work.problem(), work.basis()));
         EnsembleAccumulation acc = new EnsembleAccumulation(work);
         for (int b = range.first(); b < range.end(); b++) {
             long first = (long) b * work.blockSize();

@@ -30,7 +30,7 @@ public record EnsembleWork(RandomMassProblem problem, KarhunenLoeveBasis basis, 
         if (problem == null) {
             throw new IllegalArgumentException("an ensemble needs its problem, got null");
         }
-        if ("kl".equals(problem.sampler()) && basis == null) {
+        if (problem.sampler().needsBasis() && basis == null) {
             throw new IllegalArgumentException("random.sampler = kl needs the Karhunen-Loeve basis, got null;"
                     + " build it with EnsembleRun.basis or use random.sampler = ou");
         }

@@ -20,7 +20,10 @@ public final class VmseKryoRegistrator implements KryoRegistrator {
         org.vmse.kernel.random.RandomMassProblem.class,
         org.vmse.kernel.random.KarhunenLoeveBasis.class,
         org.vmse.kernel.random.RealizationStream.XiDistribution.class,
+        org.vmse.kernel.random.Sampler.class,
+        org.vmse.kernel.vmse.Scheme.class,
         org.vmse.kernel.problem.WavePacket.class,
+        org.vmse.kernel.problem.MassCovariance.class,
         org.vmse.kernel.krylov.KrylovSettings.class,
         org.vmse.kernel.ensemble.ExactMoments.class,
     };

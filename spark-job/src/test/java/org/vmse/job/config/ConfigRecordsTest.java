@@ -2,6 +2,8 @@ package org.vmse.job.config;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.vmse.kernel.problem.MassCovariance;
+import org.vmse.kernel.random.Sampler;
 
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
@@ -53,20 +55,15 @@ class ConfigRecordsTest {
 
     @Test
     void randomSpec() {
+        MassCovariance cov = new MassCovariance(1.5, 100, 100);
         refused("random.gamma = 3 must lie in [0, 2]",
-                () -> new RandomSpec(true, 3, 1.5, 100, 100, "gaussian", "kl", 0x1p-9, 0, false));
-        refused("random.D = NaN must be >= 0",
-                () -> new RandomSpec(true, 0.5, Double.NaN, 100, 100, "gaussian", "kl", 0x1p-9, 0, false));
-        refused("random.b = 0 must be positive",
-                () -> new RandomSpec(true, 0.5, 1.5, 100, 0, "gaussian", "kl", 0x1p-9, 0, false));
-        refused("random.sampler = fft is not one of kl, ou",
-                () -> new RandomSpec(true, 0.5, 1.5, 100, 100, "gaussian", "fft", 0x1p-9, 0, false));
+                () -> new RandomSpec(true, 3, cov, "gaussian", Sampler.KARHUNEN_LOEVE, 0x1p-9, 0, false));
         refused("random.sampler = ou samples a Gaussian field exactly",
-                () -> new RandomSpec(true, 0.5, 1.5, 100, 100, "uniform", "ou", 0x1p-9, 0, false));
+                () -> new RandomSpec(true, 0.5, cov, "uniform", Sampler.ORNSTEIN_UHLENBECK, 0x1p-9, 0, false));
         refused("random.klThreshold = 1 must lie in (0, 1)",
-                () -> new RandomSpec(true, 0.5, 1.5, 100, 100, "gaussian", "kl", 1, 0, false));
+                () -> new RandomSpec(true, 0.5, cov, "gaussian", Sampler.KARHUNEN_LOEVE, 1, 0, false));
         refused("random.klTerms = -1 must be >= 0",
-                () -> new RandomSpec(true, 0.5, 1.5, 100, 100, "gaussian", "kl", 0x1p-9, -1, false));
+                () -> new RandomSpec(true, 0.5, cov, "gaussian", Sampler.KARHUNEN_LOEVE, 0x1p-9, -1, false));
     }
 
     @Test

@@ -125,7 +125,8 @@ class ExperimentFileTest {
     @Test
     void randomMassAndEnsembleKeysAreValidated() throws Exception {
         ConfigurationException d = fails("random.D = -1");
-        assertTrue(d.getMessage().startsWith("random.D = -1 must be >= 0"), d.getMessage());
+        assertTrue(d.getMessage().startsWith("random.D = -1") && d.getMessage().contains("must be >= 0"),
+                d.getMessage());
         ConfigurationException a = fails("random.a = -100");
         assertTrue(a.getMessage().contains("random.a") && a.getMessage().contains("positive"), a.getMessage());
         ConfigurationException b = fails("random.b = 0");
@@ -150,8 +151,8 @@ class ExperimentFileTest {
         ExperimentConfig c = ExperimentFile.load(CONF.resolve("paper-sec42.conf"), List.of());
         assertTrue(c.random().enabled());
         assertEquals(0.5, c.random().gamma());
-        assertEquals(1.5, c.random().D());
-        assertEquals(100, c.random().a());
+        assertEquals(1.5, c.random().covariance().D());
+        assertEquals(100, c.random().covariance().a());
         assertEquals(10000, c.ensemble().samples());
         assertEquals(1.625, c.L());
         assertEquals(0.4, c.T());
@@ -248,7 +249,7 @@ class ExperimentFileTest {
         ConfigurationException o = fails("name = u", "random={D = 1, aa = 2}");
         assertTrue(o.getMessage().startsWith("--set random.aa: unknown key"), o.getMessage());
         ExperimentConfig ok = ExperimentFile.load(write("name = u"), List.of("random={D = 1, a = 2}"));
-        assertEquals(2, ok.random().a(), "an object value sets the keys under it");
+        assertEquals(2, ok.random().covariance().a(), "an object value sets the keys under it");
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.vmse.job.experiment.Discretization;
 import org.vmse.job.experiment.EnsembleRun;
 import org.vmse.job.output.Json;
 import org.vmse.kernel.problem.FormulaMassField;
-import org.vmse.kernel.random.RandomMassFields;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RandomMassSolver;
 import org.vmse.kernel.vmse.SolverBreakdownException;
@@ -62,7 +61,7 @@ class EnsembleFailureTest {
                 overrides("exclude", maxIterations));
         RandomMassProblem problem = EnsembleRun.problem(cfg, Discretization.of(cfg, new FormulaMassField(cfg.mass())));
         RandomMassSolver solver = new RandomMassSolver(problem,
-                RandomMassFields.create(problem, EnsembleRun.basis(cfg)));
+                problem.sampler().field(problem, EnsembleRun.basis(cfg)));
         Set<Long> failed = new TreeSet<>();
         for (long i = 0; i < SAMPLES; i++) {
             try {
@@ -83,7 +82,9 @@ class EnsembleFailureTest {
         assertTrue(m.find(), r.err());
         assertTrue(failingRealizations(12).contains(Long.parseLong(m.group(1))), r.err());
         assertTrue(r.err().contains("ensemble.onFailure = exclude"), r.err());
-        assertFalse(Files.exists(out), "nothing is left where a result is expected");
+        assertFalse(Files.exists(out.resolve("summary.json")) || Files.exists(out.resolve("profiles.csv")),
+                "no result is left where a result is expected");
+        assertTrue(r.err().contains("finished blocks are kept in") && r.err().contains("vmse resume"), r.err());
     }
 
     @Test

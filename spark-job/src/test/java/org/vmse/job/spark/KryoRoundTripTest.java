@@ -29,6 +29,9 @@ class KryoRoundTripTest {
         assertArrayEquals(work.problem().outputTimes(), back.problem().outputTimes());
         assertEquals(work.basis().nKL(), back.basis().nKL());
         assertEquals(work.basis().timeRoot(7), back.basis().timeRoot(7), 0.0);
+        assertEquals(work.problem().covariance(), back.problem().covariance());
+        assertEquals(work.problem().scheme(), back.problem().scheme());
+        assertEquals(work.problem().sampler(), back.problem().sampler());
 
         EnsembleAccumulation acc = new EnsembleAccumulation(work);
         double[] rho = new double[SmallEnsemble.M];

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
+import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
+import org.vmse.kernel.vmse.Scheme;
 
 /**
  * Both samplers of {@code m1} have the covariance (4.14), {@code D^2 exp(-|t-s|/(a eps) - |x-z|/(b eps))}, and mean
@@ -14,7 +16,7 @@ import org.vmse.kernel.problem.WavePacket;
  * (about 0.99 here), a bias below the tolerance used. Fixed seed; 5 standard errors, so a false alarm has probability
  * below 1e-5 per check.
  */
-class RandomMassFieldsCovarianceTest {
+class SamplerCovarianceTest {
 
     private static final double EPS = Math.pow(2, -3);
     private static final double D = 1.5;
@@ -24,15 +26,17 @@ class RandomMassFieldsCovarianceTest {
     private static final double L = 1.625;
     private static final double DT = 0.01;
     private static final int N = 5000;
+    private static final MassCovariance COVARIANCE = new MassCovariance(D, A, B);
 
     /** {x index, time step} pairs whose covariance with (x index 8, step 0) is checked. */
     private static final int[][] LAGS = {{8, 0}, {16, 0}, {40, 0}, {8, 10}, {24, 20}, {8, 39}};
 
-    private static double[][] sample(String sampler, XiOverride xi) {
+    private static double[][] sample(Sampler sampler, XiOverride xi) {
         RandomMassProblem p = new RandomMassProblem(EPS, L, M, new double[] {0.4}, DT,
-                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, D, A, B, KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, "cn");
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(A, B, D, 0.4, L, EPS, 0x1p-9);
-        RandomMassField f = RandomMassFields.create(p, basis);
+                new WavePacket(256, 0.3, 1.5), "1", null, 0.5, xi.xi, sampler, COVARIANCE,
+                KrylovSettings.DEFAULT, false, FftBackend.JTRANSFORMS, Scheme.CRANK_NICOLSON);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(COVARIANCE, 0.4, L, EPS, 0x1p-9);
+        RandomMassField f = sampler.field(p, basis);
         double[] field = new double[M];
         double[][] values = new double[N][LAGS.length + 1];
         for (int r = 0; r < N; r++) {
@@ -88,14 +92,14 @@ class RandomMassFieldsCovarianceTest {
 
     @Test
     void klAndOrnsteinUhlenbeckBothHaveTheCovarianceOfR() {
-        checkCovariance("ou", sample("ou", XiOverride.GAUSSIAN));
-        checkCovariance("kl gaussian", sample("kl", XiOverride.GAUSSIAN));
-        checkCovariance("kl uniform", sample("kl", XiOverride.UNIFORM));
+        checkCovariance("ou", sample(Sampler.ORNSTEIN_UHLENBECK, XiOverride.GAUSSIAN));
+        checkCovariance("kl gaussian", sample(Sampler.KARHUNEN_LOEVE, XiOverride.GAUSSIAN));
+        checkCovariance("kl uniform", sample(Sampler.KARHUNEN_LOEVE, XiOverride.UNIFORM));
     }
 
     @Test
     void theKlVarianceIsTheKeptFraction() {
-        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(A, B, D, 0.4, L, EPS, 0x1p-9);
+        KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(COVARIANCE, 0.4, L, EPS, 0x1p-9);
         assertTrue(basis.varianceFraction() > 0.98 && basis.varianceFraction() < 1, "" + basis.varianceFraction());
     }
 }
