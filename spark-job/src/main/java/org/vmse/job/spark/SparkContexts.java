@@ -4,9 +4,11 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The Spark context of an ensemble: Kryo with registration required, and, for {@code local[...]} masters, the
- * driver, block manager and UI kept on loopback (DESIGN.md, Spark notes). A cluster master is used as given;
- * {@code spark-submit} settings win over these defaults.
+ * The Spark context of an ensemble: Kryo with registration required; for {@code local[...]} masters the driver, block
+ * manager and UI kept on loopback (DESIGN.md, Spark notes); for a cluster master the jars its executors need
+ * ({@link JobJars}), unless {@code spark-submit} has set {@code spark.jars} already. {@code spark-submit} settings win
+ * over these defaults. The master is checked first ({@link SparkMaster}): a malformed URL or an unreachable standalone
+ * master stops the run with a message naming {@code --master}.
  */
 public final class SparkContexts {
 
@@ -18,11 +20,16 @@ public final class SparkContexts {
         if (!conf.contains("spark.master")) {
             conf.setMaster(master);
         }
+        SparkMaster m = SparkMaster.parse(conf.get("spark.master"));
         conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         conf.setIfMissing("spark.kryo.registrationRequired", "true");
         conf.setIfMissing("spark.kryo.registrator", VmseKryoRegistrator.class.getName());
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        if (conf.get("spark.master").startsWith("local")) {
+        if (m.kind().remote()) {
+            if (!conf.contains("spark.jars")) {
+                conf.set("spark.jars", String.join(",", JobJars.toShip()));
+            }
+        } else {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.ui.enabled", "false");
@@ -31,6 +38,8 @@ public final class SparkContexts {
     }
 
     public static JavaSparkContext start(String master, String appName) {
-        return new JavaSparkContext(conf(master, appName));
+        SparkConf conf = conf(master, appName);
+        SparkMaster.parse(conf.get("spark.master")).requireReachable();
+        return new JavaSparkContext(conf);
     }
 }
