@@ -21,8 +21,12 @@ public final class JavaProcesses {
     private JavaProcesses() {
     }
 
-    /** {@code java -Xmx<heap> <opens> -cp <test class path> mainClass args}, output appended to {@code log}. */
-    public static ProcessBuilder java(String heap, Path log, String mainClass, List<String> args) {
+    /**
+     * {@code java -Xmx<heap> <opens> <jvmOptions> -cp <test class path> mainClass args}, output appended to
+     * {@code log}, {@code SPARK_LOCAL_IP} 127.0.0.1.
+     */
+    public static ProcessBuilder java(String heap, Path log, List<String> jvmOptions, String mainClass,
+                                      List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -32,6 +36,7 @@ public final class JavaProcesses {
                 command.add(arg);
             }
         }
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -45,7 +50,12 @@ public final class JavaProcesses {
     /** {@code vmse args} in a JVM of its own with {@code heap}, waited for at most {@code timeoutSeconds}. */
     public static Finished vmse(String heap, Path log, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
-        Process p = java(heap, log, "org.vmse.job.cli.VmseCli", List.of(args)).start();
+        return waitFor(java(heap, log, List.of(), "org.vmse.job.cli.VmseCli", List.of(args)).start(), log,
+                timeoutSeconds);
+    }
+
+    /** Waits for {@code p} at most {@code timeoutSeconds} (then kills it): its exit code and its log's end. */
+    public static Finished waitFor(Process p, Path log, long timeoutSeconds) throws IOException, InterruptedException {
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
             return new Finished(-1, "timed out after " + timeoutSeconds + " s:\n" + tail(log));

@@ -15,12 +15,14 @@ public final class SparkContexts {
     private SparkContexts() {
     }
 
+    /** The configuration for {@code master} ({@code spark.master} wins where set), the master checked first. */
     public static SparkConf conf(String master, String appName) {
         SparkConf conf = new SparkConf(true).setAppName(appName);
         if (!conf.contains("spark.master")) {
             conf.setMaster(master);
         }
         SparkMaster m = SparkMaster.parse(conf.get("spark.master"));
+        m.requireReachable();
         conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         conf.setIfMissing("spark.kryo.registrationRequired", "true");
         conf.setIfMissing("spark.kryo.registrator", VmseKryoRegistrator.class.getName());
@@ -38,8 +40,6 @@ public final class SparkContexts {
     }
 
     public static JavaSparkContext start(String master, String appName) {
-        SparkConf conf = conf(master, appName);
-        SparkMaster.parse(conf.get("spark.master")).requireReachable();
-        return new JavaSparkContext(conf);
+        return new JavaSparkContext(conf(master, appName));
     }
 }
