@@ -5,7 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The Spark context of an ensemble: Kryo with registration required; for {@code local[...]} masters the driver, block
- * manager and UI kept on loopback (DESIGN.md, Spark notes); for a cluster master the jars its executors need
+ * manager and UI kept on loopback; for a cluster master the jars its executors need
  * ({@link JobJars}), unless {@code spark-submit} has set {@code spark.jars} already. {@code spark-submit} settings win
  * over these defaults. The master is checked first ({@link SparkMaster}): a malformed URL or an unreachable standalone
  * master stops the run with a message naming {@code --master}.
