@@ -36,6 +36,14 @@ public enum FftBackend {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * How the transform's algorithm is chosen, for provenance: FFTW's planner flag (its plans, and so the rounding,
+     * depend only on the size, the library build and the CPU's instruction set), or JTransforms' fixed algorithm.
+     */
+    public String planner() {
+        return this == FFTW ? FftwFft.PLANNER : "fixed (mixed radix)";
+    }
+
     /** The library and its version, for provenance: e.g. {@code fftw-3.3.10-sse2-avx}, {@code JTransforms 3.1}. */
     public String library() {
         if (this == FFTW) {

@@ -11,8 +11,12 @@ import com.sun.jna.Pointer;
  * because the copies are made anyway, and FFTW's out-of-place plans are faster: a forward-inverse pair at
  * {@code M = 416}, copies included, takes 2.7 us against 3.3 us in place (1280: 6.7 against 7.2; measured here).
  *
- * <p>Plans are made with {@code FFTW_MEASURE} under a global lock (FFTW's planner is not thread-safe; executing
- * distinct plans is). Executing never allocates. Not thread-safe per instance, like every {@link ComplexFft}. Needs
+ * <p>Plans are made with {@code FFTW_ESTIMATE} under a global lock (FFTW's planner is not thread-safe; executing
+ * distinct plans is). {@code FFTW_MEASURE} would pick the algorithm by timing candidates, so two processes could pick
+ * different ones and round differently: the same run twice gave {@code rho_std} differing at ~1e-11 relative.
+ * {@code ESTIMATE} picks by a fixed cost model, the same plan in every process for one size, library build and
+ * CPU instruction set ({@link #PLANNER}), at 10-15 % more time per transform (docs/performance.md). Executing never
+ * allocates. Not thread-safe per instance, like every {@link ComplexFft}. Needs
  * {@code libfftw3.so.3} (Debian: {@code apt-get install libfftw3-double3}); {@link #available()} says whether it
  * loaded, and the constructor fails with that instruction otherwise. The buffers and plans live as long as the
  * process (a few per solver workspace; FFTW keeps its plans' wisdom anyway).
@@ -21,8 +25,10 @@ public final class FftwFft implements ComplexFft {
 
     private static final int FORWARD = -1;
     private static final int BACKWARD = 1;
-    private static final int MEASURE = 0;
-    private static final Object PLANNER = new Object();
+    private static final int ESTIMATE = 1 << 6;
+    /** The planner flag every plan is made with, as {@code fftw3.h} names it (for provenance). */
+    static final String PLANNER = "FFTW_ESTIMATE";
+    private static final Object PLANNER_LOCK = new Object();
     /** The library name that loaded (one element, set by {@link #load}; declared before the load runs). */
     private static final String[] LIBRARY = new String[1];
     private static final String LOAD_ERROR = load("fftw3", "libfftw3.so.3");
@@ -44,12 +50,11 @@ public final class FftwFft implements ComplexFft {
         }
         this.size = size;
         this.scale = 1.0 / size;
-        synchronized (PLANNER) {
+        synchronized (PLANNER_LOCK) {
             this.input = fftw_malloc(16L * size);
             this.output = fftw_malloc(16L * size);
-            // MEASURE overwrites the buffers while planning: nothing is in them yet
-            this.forwardPlan = fftw_plan_dft_1d(size, input, output, FORWARD, MEASURE);
-            this.inversePlan = fftw_plan_dft_1d(size, input, output, BACKWARD, MEASURE);
+            this.forwardPlan = fftw_plan_dft_1d(size, input, output, FORWARD, ESTIMATE);
+            this.inversePlan = fftw_plan_dft_1d(size, input, output, BACKWARD, ESTIMATE);
         }
         if (input == null || output == null || forwardPlan == null || inversePlan == null) {
             throw new IllegalStateException("FFTW could not plan a transform of length " + size);

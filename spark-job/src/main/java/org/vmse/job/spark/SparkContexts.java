@@ -4,25 +4,34 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The Spark context of an ensemble: Kryo with registration required, and, for {@code local[...]} masters, the
- * driver, block manager and UI kept on loopback (DESIGN.md, Spark notes). A cluster master is used as given;
- * {@code spark-submit} settings win over these defaults.
+ * The Spark context of an ensemble: Kryo with registration required; for {@code local[...]} masters the driver, block
+ * manager and UI kept on loopback; for a cluster master the jars its executors need
+ * ({@link JobJars}), unless {@code spark-submit} has set {@code spark.jars} already. {@code spark-submit} settings win
+ * over these defaults. The master is checked first ({@link SparkMaster}): a malformed URL or an unreachable standalone
+ * master stops the run with a message naming {@code --master}.
  */
 public final class SparkContexts {
 
     private SparkContexts() {
     }
 
+    /** The configuration for {@code master} ({@code spark.master} wins where set), the master checked first. */
     public static SparkConf conf(String master, String appName) {
         SparkConf conf = new SparkConf(true).setAppName(appName);
         if (!conf.contains("spark.master")) {
             conf.setMaster(master);
         }
+        SparkMaster m = SparkMaster.parse(conf.get("spark.master"));
+        m.requireReachable();
         conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         conf.setIfMissing("spark.kryo.registrationRequired", "true");
         conf.setIfMissing("spark.kryo.registrator", VmseKryoRegistrator.class.getName());
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        if (conf.get("spark.master").startsWith("local")) {
+        if (m.kind().remote()) {
+            if (!conf.contains("spark.jars")) {
+                conf.set("spark.jars", String.join(",", JobJars.toShip()));
+            }
+        } else {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.ui.enabled", "false");

@@ -1,0 +1,71 @@
+package org.vmse.job;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Separate JVMs for tests that need more than one process: the test JVM's own class path and the module opens Spark
+ * needs (taken from this JVM's arguments, which the build sets), output to a log file, never to the test's stdout.
+ */
+public final class JavaProcesses {
+
+    /** A finished process: exit code and what it wrote (stdout and stderr together). */
+    public record Finished(int code, String log) {
+    }
+
+    private JavaProcesses() {
+    }
+
+    /**
+     * {@code java -Xmx<heap> <opens> <jvmOptions> -cp <test class path> mainClass args}, output appended to
+     * {@code log}, {@code SPARK_LOCAL_IP} 127.0.0.1.
+     */
+    public static ProcessBuilder java(String heap, Path log, List<String> jvmOptions, String mainClass,
+                                      List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-Djava.awt.headless=true");
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect.useDirectMethodHandle")) {
+                command.add(arg);
+            }
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return pb;
+    }
+
+    /** {@code vmse args} in a JVM of its own with {@code heap}, waited for at most {@code timeoutSeconds}. */
+    public static Finished vmse(String heap, Path log, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        return waitFor(java(heap, log, List.of(), "org.vmse.job.cli.VmseCli", List.of(args)).start(), log,
+                timeoutSeconds);
+    }
+
+    /** Waits for {@code p} at most {@code timeoutSeconds} (then kills it): its exit code and its log's end. */
+    public static Finished waitFor(Process p, Path log, long timeoutSeconds) throws IOException, InterruptedException {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            return new Finished(-1, "timed out after " + timeoutSeconds + " s:\n" + tail(log));
+        }
+        return new Finished(p.exitValue(), tail(log));
+    }
+
+    /** The last 4000 characters of a log, for a failure message. */
+    public static String tail(Path log) throws IOException {
+        String s = Files.exists(log) ? Files.readString(log) : "(no log)";
+        return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+    }
+}
