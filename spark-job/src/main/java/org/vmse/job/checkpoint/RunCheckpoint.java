@@ -242,13 +242,12 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
             EnsembleAccumulation computed;
             try {
                 long base = resumed;
+                // done counts what is stored: the watcher's count may run ahead of it or back after a lost task
                 computed = EnsembleJob.run(sc, work, missing, (range, acc) -> {
                     store(work, range, acc);
                     failures.addAndGet(acc.failed());
-                }, n -> {
-                    done.set(base + n);
-                    progress.accept(base + n);
-                });
+                    done.addAndGet(work.realizationsIn(range));
+                }, n -> progress.accept(base + n));
             } finally {
                 writer.shutdownNow();
             }

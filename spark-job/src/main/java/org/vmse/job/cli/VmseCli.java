@@ -2,6 +2,7 @@ package org.vmse.job.cli;
 
 import java.io.PrintWriter;
 import org.vmse.job.config.ConfigurationException;
+import org.vmse.job.output.JvmShutdown;
 import org.vmse.kernel.liouville.CausticException;
 import org.vmse.kernel.vmse.SolverBreakdownException;
 import picocli.CommandLine;
@@ -33,7 +34,7 @@ public final class VmseCli {
         CommandLine cl = new CommandLine(new VmseCli());
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
-            if (shuttingDown()) {
+            if (JvmShutdown.inProgress()) {
                 return INTERRUPTED; // the run's own hook said what was kept and how to continue
             }
             if (e instanceof ConfigurationException) {
@@ -50,18 +51,6 @@ public final class VmseCli {
             return FAILED;
         });
         return cl;
-    }
-
-    /** Whether the JVM is running its shutdown hooks (a signal arrived): then a failure is the interruption's. */
-    private static boolean shuttingDown() {
-        Thread probe = new Thread(() -> { });
-        try {
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException e) {
-            return true;
-        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -8,8 +8,12 @@ import java.util.Comparator;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.checkpoint.RunStatus;
+import org.vmse.job.output.JvmShutdown;
 
 /**
  * An ensemble run kept in its output as it goes ({@link RunCheckpoint}): the blocks a checkpoint holds are read
@@ -38,6 +42,8 @@ public final class CheckpointedEnsemble {
             throw new UncheckedIOException("cannot create a local staging directory: " + e.getMessage(), e);
         }
         Thread onInterrupt = new Thread(() -> {
+            // Spark's own shutdown stops the context under the running tasks: its complaints are not news
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
             checkpoint.end(RunStatus.State.INTERRUPTED);
             checkpoint.close();
             delete(staging);
@@ -55,6 +61,9 @@ public final class CheckpointedEnsemble {
             checkpoint.end(RunStatus.State.FINISHED);
             return run;
         } catch (RuntimeException e) {
+            if (JvmShutdown.inProgress()) {
+                throw e; // the interruption's hook records and reports it
+            }
             checkpoint.end(RunStatus.State.FAILED);
             notes.accept("vmse: the run stopped after " + checkpoint.done() + " of " + checkpoint.total()
                     + " realizations; its finished blocks are kept in " + checkpoint.location() + " (no results"

@@ -66,15 +66,18 @@ class OutputLockTest {
             }));
         }
         go.countDown();
-        int holders = 0;
+        List<OutputLock> holders = new ArrayList<>();
         for (Future<OutputLock> f : attempts) {
             if (f.get() != null) {
-                holders++;
-                f.get().close();
+                holders.add(f.get());
             }
         }
         pool.shutdown();
-        assertEquals(1, holders);
+        // released only after every attempt has ended: a release in between would let a later attempt in, rightly
+        for (OutputLock lock : holders) {
+            lock.close();
+        }
+        assertEquals(1, holders.size());
     }
 
     @Test
