@@ -1,5 +1,8 @@
 package org.vmse.kernel.rte;
 
+import org.vmse.kernel.analysis.PeriodicLinearInterpolation;
+import org.vmse.kernel.grid.PeriodicGrid;
+
 /**
  * The result of a {@link RadiativeTransferSolver} run. Arrays are copied in and out.
  *
@@ -40,6 +43,14 @@ public record RteSolution(RteGrid grid, String method, double[] times, double[][
     /** {@code rho} at output {@code n}, copied. */
     public double[] rho(int n) {
         return rho[n].clone();
+    }
+
+    /**
+     * {@code rho} at output {@code n} on the points of {@code target} (same period {@code L}), by periodic linear
+     * interpolation ({@link PeriodicLinearInterpolation}): exact where the grids share points, as the paper's do.
+     */
+    public double[] rhoOn(int n, PeriodicGrid target) {
+        return PeriodicLinearInterpolation.onto(rho[n], grid.L(), target);
     }
 
     @Override

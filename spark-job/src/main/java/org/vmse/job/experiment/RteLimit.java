@@ -14,8 +14,7 @@ import org.vmse.kernel.rte.ScatteringKernel;
 /**
  * The radiative transfer limit (3.6) of an ensemble, from the paper's delta initial data (4.17) and from the
  * Wigner transform of the packet at the run's {@code eps}: their difference separates the initial-data error from
- * the scattering error. {@code rho0} is brought onto the VMSE grid by periodic linear interpolation (exact where the
- * grids share points, as the paper's do).
+ * the scattering error. {@code rho0} is brought onto the VMSE grid by {@link RteSolution#rhoOn}.
  *
  * @param delta       the RTE from (4.17)
  * @param epsWigner   the RTE from the {@code eps}-Wigner data
@@ -57,20 +56,8 @@ public record RteLimit(RteSolution delta, RteSolution epsWigner, boolean primary
         return primaryIsEpsWigner ? epsWigner : delta;
     }
 
-    /** {@code rho0} of {@code s} at output time {@code k}, on {@code grid}. */
+    /** {@code rho0} of {@code s} at output time {@code k}, on {@code grid} ({@link RteSolution#rhoOn}). */
     public static double[] onGrid(RteSolution s, int k, PeriodicGrid grid) {
-        double[] rho = s.rho(k);
-        int n = rho.length;
-        double h = s.grid().dx();
-        double[] out = new double[grid.M()];
-        for (int j = 0; j < out.length; j++) {
-            double pos = grid.x(j) / h;
-            int i = (int) Math.floor(pos);
-            double f = pos - i;
-            double a = rho[Math.floorMod(i, n)];
-            double b = rho[Math.floorMod(i + 1, n)];
-            out[j] = f < 1e-12 ? a : a + f * (b - a);
-        }
-        return out;
+        return s.rhoOn(k, grid);
     }
 }
