@@ -4,10 +4,10 @@ import org.vmse.kernel.analysis.PeriodicLinearInterpolation;
 import org.vmse.kernel.grid.PeriodicGrid;
 
 /**
- * The result of a {@link RadiativeTransferSolver} run. Arrays are copied in and out.
+ * The result of a {@link RteScheme} run. Arrays are copied in and out.
  *
  * @param grid         the phase-space grid
- * @param method       {@code "weno5-ssprk3"} or {@code "spectral-strang"}
+ * @param method       the scheme's {@link RteScheme#name()}: {@code "weno5-ssprk3"} or {@code "spectral-strang"}
  * @param times        the output times {@code t_n}
  * @param rho          {@code rho[n][j] = sum_i W(t_n, x_j, k_i) dk}
  * @param totalMass    {@code sum_{j,i} W(t_n) dx dk}

@@ -20,7 +20,7 @@ import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RealizationStream;
-import org.vmse.kernel.rte.RadiativeTransferSolver;
+import org.vmse.kernel.rte.RteScheme;
 import org.vmse.kernel.rte.RteSolution;
 
 /**
@@ -92,7 +92,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         String m = master != null ? master : e.master();
         EnsembleJob.Plan plan = new EnsembleJob.Plan(problem, basis, e.seed(), e.samples(), e.blockSize(),
                 e.partitions(), e.covarianceStride(), e.excludeFailures(), e.batches());
-        RadiativeTransferSolver rte = cfg.rte().enabled() ? RteLimit.solver(cfg) : null;
+        RteScheme rte = cfg.rte().enabled() ? RteLimit.scheme(cfg) : null;
         JavaSparkContext sc = SparkContexts.start(m, "vmse " + cfg.name());
         ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vmse-rte");
