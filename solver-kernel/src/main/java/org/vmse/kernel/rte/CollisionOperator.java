@@ -29,10 +29,10 @@ public final class CollisionOperator {
     private final ScatteringKernel kernel;
     private final double m0;
     private final RteGrid grid;
-    private final int n;
-    private final int hw;
-    private final int bw;
-    private final double[] band; // band[i * bw + (j - i + hw)] = C_ij
+    private final int n;             // nk, the matrix size
+    private final int halfBandwidth; // hw: C_ij = 0 for |i - j| > hw
+    private final int bandWidth;     // 2 hw + 1
+    private final double[] band;     // band[i * bandWidth + (j - i + hw)] = C_ij
     private EigenDecomposition eigen;
 
     public CollisionOperator(ScatteringKernel kernel, double m0, RteGrid grid) {
@@ -43,35 +43,35 @@ public final class CollisionOperator {
         this.m0 = m0;
         this.grid = grid;
         this.n = grid.nk();
-        double max = 0;
+        double largest = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                max = Math.max(max, kernel.sigma(m0, grid.k(i), grid.k(j)));
+                largest = Math.max(largest, kernel.sigma(m0, grid.k(i), grid.k(j)));
             }
         }
-        int h = 0;
+        int half = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (kernel.sigma(m0, grid.k(i), grid.k(j)) >= CUTOFF * max) {
-                    h = Math.max(h, j - i);
+                if (kernel.sigma(m0, grid.k(i), grid.k(j)) >= CUTOFF * largest) {
+                    half = Math.max(half, j - i);
                 }
             }
         }
-        this.hw = h;
-        this.bw = 2 * h + 1;
-        this.band = new double[n * bw];
+        this.halfBandwidth = half;
+        this.bandWidth = 2 * half + 1;
+        this.band = new double[n * bandWidth];
         double dk = grid.dk();
         for (int i = 0; i < n; i++) {
-            double diag = 0;
-            for (int j = Math.max(0, i - h); j <= Math.min(n - 1, i + h); j++) {
+            double rate = 0;
+            for (int j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++) {
                 if (j != i) {
                     // symmetric by construction: evaluate with (min, max) index order
-                    double c = kernel.sigma(m0, grid.k(Math.min(i, j)), grid.k(Math.max(i, j))) * dk;
-                    band[i * bw + j - i + h] = c;
-                    diag += c;
+                    double entry = kernel.sigma(m0, grid.k(Math.min(i, j)), grid.k(Math.max(i, j))) * dk;
+                    band[i * bandWidth + j - i + half] = entry; // C_ij = sigma_ij dk
+                    rate += entry;
                 }
             }
-            band[i * bw + h] = -diag;
+            band[i * bandWidth + half] = -rate; // C_ii = -sum_{j != i} sigma_ij dk
         }
     }
 
@@ -85,39 +85,40 @@ public final class CollisionOperator {
 
     /** Half bandwidth after the {@link #CUTOFF} truncation ({@code n - 1}: dense). */
     public int halfBandwidth() {
-        return hw;
+        return halfBandwidth;
     }
 
     /** {@code C_ij} (0 outside the band). */
     public double entry(int i, int j) {
-        return Math.abs(i - j) > hw ? 0 : band[i * bw + j - i + hw];
+        return Math.abs(i - j) > halfBandwidth ? 0 : band[i * bandWidth + j - i + halfBandwidth];
     }
 
     /** The total scattering rate {@code -C_ii = sum_{j != i} sigma_ij dk} at {@code k_i}. */
     public double rate(int i) {
-        return -band[i * bw + hw];
+        return -band[i * bandWidth + halfBandwidth];
     }
 
     /** {@code C} as a dense row-major {@code n x n} array. */
     public double[] dense() {
-        double[] c = new double[n * n];
+        double[] dense = new double[n * n];
         for (int i = 0; i < n; i++) {
-            for (int j = Math.max(0, i - hw); j <= Math.min(n - 1, i + hw); j++) {
-                c[i * n + j] = band[i * bw + j - i + hw];
+            for (int j = Math.max(0, i - halfBandwidth); j <= Math.min(n - 1, i + halfBandwidth); j++) {
+                dense[i * n + j] = band[i * bandWidth + j - i + halfBandwidth];
             }
         }
-        return c;
+        return dense;
     }
 
     /** {@code out[outOff + i] += scale * (C w)_i} for {@code w = w[off .. off + n)}; allocation-free. */
     public void apply(double[] w, int off, double scale, double[] out, int outOff) {
         for (int i = 0; i < n; i++) {
-            int lo = Math.max(0, i - hw), hi = Math.min(n - 1, i + hw), r = i * bw - i + hw;
-            double s = 0;
+            int lo = Math.max(0, i - halfBandwidth), hi = Math.min(n - 1, i + halfBandwidth);
+            int row = i * bandWidth - i + halfBandwidth; // band[row + j] = C_ij
+            double sum = 0;
             for (int j = lo; j <= hi; j++) {
-                s += band[r + j] * w[off + j]; // sum_j sigma_ij (W_j - W_i) dk
+                sum += band[row + j] * w[off + j]; // sum_j sigma_ij (W_j - W_i) dk
             }
-            out[outOff + i] += scale * s;
+            out[outOff + i] += scale * sum;
         }
     }
 
@@ -130,40 +131,40 @@ public final class CollisionOperator {
      */
     public synchronized double[] propagator(double t) {
         if (eigen == null) {
-            double[][] a = new double[n][n];
+            double[][] matrix = new double[n][n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    a[i][j] = entry(i, j);
+                    matrix[i][j] = entry(i, j);
                 }
             }
-            eigen = new EigenDecomposition(new Array2DRowRealMatrix(a, false));
+            eigen = new EigenDecomposition(new Array2DRowRealMatrix(matrix, false));
         }
-        double[] lam = eigen.getRealEigenvalues();
-        double[][] v = eigen.getV().getData(); // columns are eigenvectors
-        double[][] ve = new double[n][n];
+        double[] lambda = eigen.getRealEigenvalues();
+        double[][] vectors = eigen.getV().getData(); // V: columns are eigenvectors
+        double[][] scaled = new double[n][n];        // V diag(exp(t lambda))
         for (int i = 0; i < n; i++) {
             for (int m = 0; m < n; m++) {
-                ve[i][m] = v[i][m] * Math.exp(t * Math.min(lam[m], 0)); // lambda <= 0; clip round-off positives
+                scaled[i][m] = vectors[i][m] * Math.exp(t * Math.min(lambda[m], 0)); // lambda <= 0; clip round-off
             }
         }
         double[] e = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                double s = 0;
-                double[] a = ve[i], b = v[j];
+                double sum = 0; // E_ij = sum_m V_im exp(t lambda_m) V_jm
+                double[] rowI = scaled[i], rowJ = vectors[j];
                 for (int m = 0; m < n; m++) {
-                    s += a[m] * b[m];
+                    sum += rowI[m] * rowJ[m];
                 }
-                e[i * n + j] = s;
-                e[j * n + i] = s;
+                e[i * n + j] = sum;
+                e[j * n + i] = sum;
             }
         }
         for (int i = 0; i < n; i++) {
-            double s = 0;
+            double rowSum = 0;
             for (int j = 0; j < n; j++) {
-                s += e[i * n + j];
+                rowSum += e[i * n + j];
             }
-            e[i * n + i] -= s - 1;
+            e[i * n + i] -= rowSum - 1;
         }
         return e;
     }
@@ -174,22 +175,27 @@ public final class CollisionOperator {
      * Gauss–Legendre (128 panels x 8 nodes) on {@code p = edge ± s u / (1 - u)}, {@code u in (0, 1)}.
      */
     public double[] outOfWindowRates() {
-        GaussIntegrator gl = new GaussIntegratorFactory().legendre(8, 0, 1.0 / 128);
+        GaussIntegrator rule = new GaussIntegratorFactory().legendre(8, 0, 1.0 / 128);
         double lo = grid.kMin() - 0.5 * grid.dk(), hi = grid.kMax() + 0.5 * grid.dk();
-        double[] r = new double[n];
+        double[] rates = new double[n];
         for (int i = 0; i < n; i++) {
             double k = grid.k(i);
-            r[i] = tail(gl, k, hi, 1) + tail(gl, k, lo, -1);
+            rates[i] = tail(rule, k, hi, 1) + tail(rule, k, lo, -1);
         }
-        return r;
+        return rates;
     }
 
-    private double tail(GaussIntegrator gl, double k, double edge, int dir) {
+    /**
+     * {@code ∫ sigma(m0; k, p) dp} over {@code p} beyond {@code edge} in direction {@code dir}, with
+     * {@code p = edge + dir s u / (1 - u)}, {@code dp = s du / (1 - u)^2}, {@code s = |edge - k| + 1/b}.
+     */
+    private double tail(GaussIntegrator rule, double k, double edge, int dir) {
         double s = Math.abs(edge - k) + 1 / kernel.b(), sum = 0;
-        for (int p = 0; p < 128; p++) {
-            for (int q = 0; q < gl.getNumberOfPoints(); q++) {
-                double u = gl.getPoint(q) + p / 128.0, d = 1 - u;
-                sum += gl.getWeight(q) * s / (d * d) * kernel.sigma(m0, k, edge + dir * s * u / d);
+        for (int panel = 0; panel < 128; panel++) {
+            for (int q = 0; q < rule.getNumberOfPoints(); q++) {
+                double u = rule.getPoint(q) + panel / 128.0, oneMinusU = 1 - u;
+                sum += rule.getWeight(q) * s / (oneMinusU * oneMinusU)
+                        * kernel.sigma(m0, k, edge + dir * s * u / oneMinusU);
             }
         }
         return sum;

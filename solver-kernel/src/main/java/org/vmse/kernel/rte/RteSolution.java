@@ -1,10 +1,13 @@
 package org.vmse.kernel.rte;
 
+import org.vmse.kernel.analysis.PeriodicLinearInterpolation;
+import org.vmse.kernel.grid.PeriodicGrid;
+
 /**
- * The result of a {@link RadiativeTransferSolver} run. Arrays are copied in and out.
+ * The result of a {@link RteScheme} run. Arrays are copied in and out.
  *
  * @param grid         the phase-space grid
- * @param method       {@code "weno5-ssprk3"} or {@code "spectral-strang"}
+ * @param method       the scheme's {@link RteScheme#name()}: {@code "weno5-ssprk3"} or {@code "spectral-strang"}
  * @param times        the output times {@code t_n}
  * @param rho          {@code rho[n][j] = sum_i W(t_n, x_j, k_i) dk}
  * @param totalMass    {@code sum_{j,i} W(t_n) dx dk}
@@ -40,6 +43,14 @@ public record RteSolution(RteGrid grid, String method, double[] times, double[][
     /** {@code rho} at output {@code n}, copied. */
     public double[] rho(int n) {
         return rho[n].clone();
+    }
+
+    /**
+     * {@code rho} at output {@code n} on the points of {@code target} (same period {@code L}), by periodic linear
+     * interpolation ({@link PeriodicLinearInterpolation}): exact where the grids share points, as the paper's do.
+     */
+    public double[] rhoOn(int n, PeriodicGrid target) {
+        return PeriodicLinearInterpolation.onto(rho[n], grid.L(), target);
     }
 
     @Override

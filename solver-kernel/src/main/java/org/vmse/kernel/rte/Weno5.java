@@ -16,10 +16,10 @@ public final class Weno5 {
     /** Jiang–Shu's epsilon in the nonlinear weights. */
     public static final double EPS = 1e-6;
 
-    private final int n;
+    private final int n;            // nodes on the line
     private final boolean periodic;
-    private final double[] g;    // g[i + 3] = f_i, i = -3 .. n + 2
-    private final double[] face; // face[i] = F_{i - 1/2}, i = 0 .. n
+    private final double[] fluxLine; // fluxLine[i + 3] = f_i, i = -3 .. n + 2 (three ghosts each side)
+    private final double[] face;     // face[i] = F_{i - 1/2}, i = 0 .. n
 
     /**
      * @param n        number of nodes, at least 5
@@ -31,7 +31,7 @@ public final class Weno5 {
         }
         this.n = n;
         this.periodic = periodic;
-        this.g = new double[n + 6];
+        this.fluxLine = new double[n + 6];
         this.face = new double[n + 1];
     }
 
@@ -40,16 +40,17 @@ public final class Weno5 {
     }
 
     /**
-     * Loads the flux line {@code f_i = c * w[i] * src[off + i * stride]} ({@code w} may be null for 1).
+     * Loads the flux line {@code f_i = factor * weights[i] * src[off + i * stride]} ({@code weights} may be null for
+     * 1).
      */
-    public void load(double[] src, int off, int stride, double[] w, double c) {
-        if (w == null) {
+    public void load(double[] src, int off, int stride, double[] weights, double factor) {
+        if (weights == null) {
             for (int i = 0; i < n; i++) {
-                g[i + 3] = c * src[off + i * stride];
+                fluxLine[i + 3] = factor * src[off + i * stride];
             }
         } else {
             for (int i = 0; i < n; i++) {
-                g[i + 3] = c * w[i] * src[off + i * stride];
+                fluxLine[i + 3] = factor * weights[i] * src[off + i * stride];
             }
         }
     }
@@ -66,57 +67,67 @@ public final class Weno5 {
         fillGhosts(positive);
         if (positive) {
             for (int i = 0; i <= n; i++) { // face i - 1/2 from nodes i-3 .. i+1 (left-biased)
-                face[i] = flux(g[i], g[i + 1], g[i + 2], g[i + 3], g[i + 4]);
+                face[i] = flux(fluxLine[i], fluxLine[i + 1], fluxLine[i + 2], fluxLine[i + 3], fluxLine[i + 4]);
             }
         } else {
             for (int i = 0; i <= n; i++) { // mirror: nodes i+2 .. i-2
-                face[i] = flux(g[i + 5], g[i + 4], g[i + 3], g[i + 2], g[i + 1]);
+                face[i] = flux(fluxLine[i + 5], fluxLine[i + 4], fluxLine[i + 3], fluxLine[i + 2], fluxLine[i + 1]);
             }
         }
-        double net = 0;
+        double netOutflow = 0;
         if (periodic) {
             face[n] = face[0];
         } else if (positive) {
             face[0] = 0; // zero inflow
-            net = face[n];
+            netOutflow = face[n];
         } else {
             face[n] = 0;
-            net = -face[0];
+            netOutflow = -face[0];
         }
         for (int i = 0; i < n; i++) {
             out[outOff + i * outStride] += scale * (face[i] - face[i + 1]);
         }
-        return net;
+        return netOutflow;
     }
 
     private void fillGhosts(boolean positive) {
         if (periodic) {
             for (int q = 0; q < 3; q++) {
-                g[q] = g[n + q];         // f_{q-3} = f_{n+q-3}
-                g[n + 3 + q] = g[3 + q]; // f_{n+q} = f_q
+                fluxLine[q] = fluxLine[n + q];         // f_{q-3} = f_{n+q-3}
+                fluxLine[n + 3 + q] = fluxLine[3 + q]; // f_{n+q} = f_q
             }
         } else {
-            double lo = positive ? 0 : g[3];         // inflow 0, outflow repeats the end value
-            double hi = positive ? g[n + 2] : 0;
+            double lowGhost = positive ? 0 : fluxLine[3];      // inflow 0, outflow repeats the end value
+            double highGhost = positive ? fluxLine[n + 2] : 0;
             for (int q = 0; q < 3; q++) {
-                g[q] = lo;
-                g[n + 3 + q] = hi;
+                fluxLine[q] = lowGhost;
+                fluxLine[n + 3 + q] = highGhost;
             }
         }
     }
 
-    /** Upwind WENO5 value at the face between {@code c} and {@code d} for a velocity pointing from a to e. */
-    static double flux(double a, double b, double c, double d, double e) {
-        double q0 = (2 * a - 7 * b + 11 * c) / 6;  // candidate stencils
-        double q1 = (-b + 5 * c + 2 * d) / 6;
-        double q2 = (2 * c + 5 * d - e) / 6;
-        double s0 = a - 2 * b + c, t0 = a - 4 * b + 3 * c; // beta_r = 13/12 (2nd diff)^2 + 1/4 (1st diff)^2
-        double s1 = b - 2 * c + d, t1 = b - d;
-        double s2 = c - 2 * d + e, t2 = 3 * c - 4 * d + e;
-        double b0 = EPS + 13.0 / 12 * s0 * s0 + 0.25 * t0 * t0;
-        double b1 = EPS + 13.0 / 12 * s1 * s1 + 0.25 * t1 * t1;
-        double b2 = EPS + 13.0 / 12 * s2 * s2 + 0.25 * t2 * t2;
-        double a0 = 0.1 / (b0 * b0), a1 = 0.6 / (b1 * b1), a2 = 0.3 / (b2 * b2); // alpha_r = d_r / (eps + beta_r)^2
-        return (a0 * q0 + a1 * q1 + a2 * q2) / (a0 + a1 + a2);
+    /**
+     * Upwind WENO5 value {@code F_{i+1/2}} at the face between {@code up0 = f_i} and {@code down0 = f_{i+1}} for a
+     * velocity pointing from {@code up2 = f_{i-2}} to {@code down1 = f_{i+2}} (Jiang–Shu):
+     * <pre>
+     *   q0 = (2 f_{i-2} - 7 f_{i-1} + 11 f_i) / 6,  q1 = (-f_{i-1} + 5 f_i + 2 f_{i+1}) / 6,
+     *   q2 = (2 f_i + 5 f_{i+1} - f_{i+2}) / 6,
+     *   beta_r = 13/12 (second difference)^2 + 1/4 (first difference)^2 on stencil r,
+     *   alpha_r = d_r / (eps + beta_r)^2,  (d_0, d_1, d_2) = (1/10, 6/10, 3/10),
+     *   F = sum_r alpha_r q_r / sum_r alpha_r.
+     * </pre>
+     */
+    static double flux(double up2, double up1, double up0, double down0, double down1) {
+        double q0 = (2 * up2 - 7 * up1 + 11 * up0) / 6;  // candidate stencils
+        double q1 = (-up1 + 5 * up0 + 2 * down0) / 6;
+        double q2 = (2 * up0 + 5 * down0 - down1) / 6;
+        double second0 = up2 - 2 * up1 + up0, first0 = up2 - 4 * up1 + 3 * up0;
+        double second1 = up1 - 2 * up0 + down0, first1 = up1 - down0;
+        double second2 = up0 - 2 * down0 + down1, first2 = 3 * up0 - 4 * down0 + down1;
+        double beta0 = EPS + 13.0 / 12 * second0 * second0 + 0.25 * first0 * first0; // eps folded into beta_r
+        double beta1 = EPS + 13.0 / 12 * second1 * second1 + 0.25 * first1 * first1;
+        double beta2 = EPS + 13.0 / 12 * second2 * second2 + 0.25 * first2 * first2;
+        double alpha0 = 0.1 / (beta0 * beta0), alpha1 = 0.6 / (beta1 * beta1), alpha2 = 0.3 / (beta2 * beta2);
+        return (alpha0 * q0 + alpha1 * q1 + alpha2 * q2) / (alpha0 + alpha1 + alpha2);
     }
 }

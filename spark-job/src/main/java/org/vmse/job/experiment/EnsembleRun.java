@@ -23,7 +23,7 @@ import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
 import org.vmse.kernel.random.RealizationStream;
-import org.vmse.kernel.rte.RadiativeTransferSolver;
+import org.vmse.kernel.rte.RteScheme;
 import org.vmse.kernel.rte.RteSolution;
 
 /**
@@ -108,7 +108,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         String m = master != null ? master : e.master();
         EnsembleWork work = new EnsembleWork(problem, basis, e.seed(), e.samples(), e.blockSize(), e.partitions(),
                 e.covarianceStride(), e.excludeFailures(), e.batches());
-        RadiativeTransferSolver rte = cfg.rte().enabled() ? RteLimit.solver(cfg) : null;
+        RteScheme rte = cfg.rte().enabled() ? RteLimit.scheme(cfg) : null;
         JavaSparkContext sc = SparkContexts.start(m, "vmse " + cfg.name());
         ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vmse-rte");

@@ -5,17 +5,17 @@ import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.RteSpec;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
-import org.vmse.kernel.rte.RadiativeTransferSolver;
 import org.vmse.kernel.rte.RteGrid;
 import org.vmse.kernel.rte.RteInitialData;
+import org.vmse.kernel.rte.RteOperator;
+import org.vmse.kernel.rte.RteScheme;
 import org.vmse.kernel.rte.RteSolution;
 import org.vmse.kernel.rte.ScatteringKernel;
 
 /**
  * The radiative transfer limit (3.6) of an ensemble, from the paper's delta initial data (4.17) and from the
  * Wigner transform of the packet at the run's {@code eps}: their difference separates the initial-data error from
- * the scattering error. {@code rho0} is brought onto the VMSE grid by periodic linear interpolation (exact where the
- * grids share points, as the paper's do).
+ * the scattering error. {@code rho0} is brought onto the VMSE grid by {@link RteSolution#rhoOn}.
  *
  * @param delta       the RTE from (4.17)
  * @param epsWigner   the RTE from the {@code eps}-Wigner data
@@ -25,31 +25,31 @@ import org.vmse.kernel.rte.ScatteringKernel;
 public record RteLimit(RteSolution delta, RteSolution epsWigner, boolean primaryIsEpsWigner, double seconds) {
 
     /**
-     * The solver for {@code cfg}, checked: a bad RTE grid or a mass the solver cannot take fails here, before any
-     * ensemble work.
+     * The scheme for {@code cfg} ({@link RteScheme#of}: spectral splitting for a constant m0, else WENO5/SSP-RK3, step
+     * {@code rte.dt} either way, FFTs by {@code fft}), checked: a bad RTE grid, a mass the solver cannot take or an
+     * unstable {@code rte.dt} fails here, before any ensemble work.
      */
-    static RadiativeTransferSolver solver(ExperimentConfig cfg) {
+    static RteScheme scheme(ExperimentConfig cfg) {
         RteSpec r = cfg.rte();
         try {
             RteGrid grid = RteGrid.of(cfg.L(), r.dx(), r.kMin(), r.kMax(), r.dk());
-            return new RadiativeTransferSolver(new FormulaMassField(cfg.mass()),
+            RteOperator operator = new RteOperator(new FormulaMassField(cfg.mass()),
                     new ScatteringKernel(cfg.random().covariance()), grid);
+            return RteScheme.of(operator, r.dt(), cfg.fft());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("rte: " + e.getMessage() + " (vmse run and study can also go without"
                     + " the limit: rte.enabled = false)", e);
         }
     }
 
-    /** Solves both with {@code solver}; {@code eps} and the grid are the run's. */
-    static RteLimit solve(ExperimentConfig cfg, RadiativeTransferSolver solver) {
+    /** Solves both with {@code scheme}; {@code eps} and the grid are the run's. */
+    static RteLimit solve(ExperimentConfig cfg, RteScheme scheme) {
         RteSpec r = cfg.rte();
         long t0 = System.nanoTime();
-        RteGrid grid = solver.grid();
+        RteGrid grid = scheme.operator().grid();
         double[] times = cfg.outputTimes();
-        RteSolution delta = solver.solve(new RteInitialData(cfg.initial(), 0, r.deltaWidth()).sample(grid), times,
-                r.dt());
-        RteSolution wigner = solver.solve(RteInitialData.wigner(cfg.initial(), cfg.eps()).sample(grid), times,
-                r.dt());
+        RteSolution delta = scheme.solve(new RteInitialData(cfg.initial(), 0, r.deltaWidth()).sample(grid), times);
+        RteSolution wigner = scheme.solve(RteInitialData.wigner(cfg.initial(), cfg.eps()).sample(grid), times);
         return new RteLimit(delta, wigner, r.epsWigner(), (System.nanoTime() - t0) * 1e-9);
     }
 
@@ -58,20 +58,8 @@ public record RteLimit(RteSolution delta, RteSolution epsWigner, boolean primary
         return primaryIsEpsWigner ? epsWigner : delta;
     }
 
-    /** {@code rho0} of {@code s} at output time {@code k}, on {@code grid}. */
+    /** {@code rho0} of {@code s} at output time {@code k}, on {@code grid} ({@link RteSolution#rhoOn}). */
     public static double[] onGrid(RteSolution s, int k, PeriodicGrid grid) {
-        double[] rho = s.rho(k);
-        int n = rho.length;
-        double h = s.grid().dx();
-        double[] out = new double[grid.M()];
-        for (int j = 0; j < out.length; j++) {
-            double pos = grid.x(j) / h;
-            int i = (int) Math.floor(pos);
-            double f = pos - i;
-            double a = rho[Math.floorMod(i, n)];
-            double b = rho[Math.floorMod(i + 1, n)];
-            out[j] = f < 1e-12 ? a : a + f * (b - a);
-        }
-        return out;
+        return s.rhoOn(k, grid);
     }
 }

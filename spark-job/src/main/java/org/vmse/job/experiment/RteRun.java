@@ -10,9 +10,9 @@ import org.vmse.job.output.CsvTable;
 import org.vmse.job.output.Figures;
 import org.vmse.job.output.Json;
 import org.vmse.job.output.Provenance;
-import org.vmse.kernel.rte.RadiativeTransferSolver;
 import org.vmse.kernel.rte.RteGrid;
 import org.vmse.kernel.rte.RteInitialData;
+import org.vmse.kernel.rte.RteScheme;
 import org.vmse.kernel.rte.RteSolution;
 
 /**
@@ -27,8 +27,8 @@ public final class RteRun {
     /** Solves and writes {@code summary.json}, {@code profiles.csv} and a phase-space figure per output time. */
     public static Map<String, Object> run(ExperimentConfig cfg, Path dir) {
         long t0 = System.nanoTime();
-        RadiativeTransferSolver solver = RteLimit.solver(cfg);
-        RteGrid grid = solver.grid();
+        RteScheme scheme = RteLimit.scheme(cfg);
+        RteGrid grid = scheme.operator().grid();
         double[] w0 = (cfg.rte().epsWigner() ? RteInitialData.wigner(cfg.initial(), cfg.eps())
                 : new RteInitialData(cfg.initial(), 0, cfg.rte().deltaWidth())).sample(grid);
         double[] times = cfg.outputTimes();
@@ -36,7 +36,7 @@ public final class RteRun {
         List<Map<String, Object>> perTime = new ArrayList<>();
         for (double t : times) {
             // one solve per time: the solution keeps W at its final time only
-            RteSolution s = solver.solve(w0, new double[] {t}, cfg.rte().dt());
+            RteSolution s = scheme.solve(w0, new double[] {t});
             csv.column("rho0@t=" + t, s.rho(0));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("t", t);

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.liouville.ForwardCharacteristics;
 import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.problem.MassField;
 import org.vmse.kernel.problem.WavePacket;
 
-class RadiativeTransferSolverTest {
+/** The two RTE schemes against closed forms, characteristics and each other; what they refuse. */
+class RteSchemeTest {
 
     static final WavePacket PACKET = new WavePacket(256, 0.3, 1.5);
     static final double L = 1.625;
@@ -45,7 +47,7 @@ class RadiativeTransferSolverTest {
     @Test
     void freeTransportIsTheShiftedPacket() {
         RteGrid g = RteGrid.of(L, 0x1p-9, 1.25, 1.75, 0x1p-8);
-        RadiativeTransferSolver s = new RadiativeTransferSolver(ONE, FREE, g);
+        RteOperator op = new RteOperator(ONE, FREE, g);
         RteInitialData init = RteInitialData.delta(PACKET);
         double t = 0.4;
         double[] w0 = init.sample(g), gk = init.kProfile(g), exact = new double[g.nx()], limit = new double[g.nx()];
@@ -55,10 +57,8 @@ class RadiativeTransferSolverTest {
             }
             limit[j] = PACKET.density(g.x(j) - PACKET.p0() * t);
         }
-        RteSolution sp = s.solveSpectral(w0, new double[] {t}, 0.1);
-        RteSolution we = s.solveWeno(w0, new double[] {t}, 0x1p-11);
-        System.out.printf("free transport: spectral-exact %.2e, spectral-limit %.2e, weno-exact %.2e%n",
-                maxDiff(sp.rho(0), exact), maxDiff(sp.rho(0), limit), maxDiff(we.rho(0), exact));
+        RteSolution sp = new SpectralSplittingScheme(op, 0.1, FftBackend.JTRANSFORMS).solve(w0, new double[] {t});
+        RteSolution we = new WenoRkScheme(op, 0x1p-11).solve(w0, new double[] {t});
         assertTrue(maxDiff(sp.rho(0), exact) < 1e-12);
         assertTrue(maxDiff(sp.rho(0), limit) < 6e-3);
         assertTrue(maxDiff(we.rho(0), exact) < 1e-4);
@@ -74,32 +74,34 @@ class RadiativeTransferSolverTest {
     @Test
     void varyingMassMatchesForwardCharacteristics() {
         RteGrid g = RteGrid.of(L, 0x1p-9, 1.25, 1.75, 0x1p-9);
-        RadiativeTransferSolver s = new RadiativeTransferSolver(WAVY, FREE, g);
+        RteScheme weno = RteScheme.of(new RteOperator(WAVY, FREE, g), 0x1p-11);
+        assertTrue(weno instanceof WenoRkScheme, "a varying m0 takes the WENO scheme");
         double t = 0.4;
-        RteSolution we = s.solveWeno(RteInitialData.delta(PACKET).sample(g), new double[] {t}, 0x1p-11);
+        RteSolution we = weno.solve(RteInitialData.delta(PACKET).sample(g), new double[] {t});
         double[] ref = new ForwardCharacteristics(WAVY, PACKET, L).density(t, g.xPoints()).rho();
         double err = maxDiff(we.rho(0), ref) / maxAbs(ref);
-        System.out.printf("varying m0, D=0: WENO vs characteristics max rel %.2e, peak %.4f vs %.4f, window loss %.1e%n",
-                err, maxAbs(we.rho(0)), maxAbs(ref), we.windowLoss()[0]);
         assertTrue(err < 5e-3, "relative max error " + err);
     }
 
     /**
      * D = 1.5, m0 = 1, coarse grid (dx = dk = 2^-8, window [1.25, 1.75], t = 0.2): the spectral Strang path and the
      * WENO5/SSP-RK3 path solve the same discrete collision, so they differ by WENO's x error and the time errors:
-     * 1e-3 of the peak (measured 3e-4).
+     * 1e-3 of the peak (measured 3e-4). The factory picks the spectral scheme for a constant m0.
      */
     @Test
     void fastPathAgreesWithWenoPath() {
         RteGrid g = RteGrid.of(L, 0x1p-8, 1.25, 1.75, 0x1p-8);
-        RadiativeTransferSolver s = new RadiativeTransferSolver(ONE, PAPER, g);
+        RteOperator op = new RteOperator(ONE, PAPER, g);
         double[] w0 = RteInitialData.delta(PACKET).sample(g), times = {0.1, 0.2};
-        RteSolution sp = s.solveSpectral(w0, times, RadiativeTransferSolver.DEFAULT_SPLITTING_DT);
-        RteSolution we = s.solveWeno(w0, times, 0x1p-10);
+        RteScheme spectral = RteScheme.of(op, 0x1p-8);
+        assertTrue(spectral instanceof SpectralSplittingScheme, "a constant m0 takes the spectral scheme");
+        RteSolution sp = spectral.solve(w0, times);
+        RteSolution we = new WenoRkScheme(op, 0x1p-10).solve(w0, times);
+        // both honour their dt with the step-count rule: ceil(0.1 / dt) steps per output interval
+        assertEquals(2 * 26, sp.steps());
+        assertEquals(2 * 103, we.steps());
         for (int n = 0; n < times.length; n++) {
             double err = maxDiff(sp.rho(n), we.rho(n)) / maxAbs(sp.rho(n));
-            System.out.printf("D=1.5 coarse t=%.1f: spectral vs WENO max rel %.2e; W diff %.2e%n", times[n], err,
-                    maxDiff(sp.finalW(), we.finalW()) / maxAbs(sp.finalW()));
             assertTrue(err < 1e-3, "t = " + times[n] + ": relative max difference " + err);
         }
         double m0 = sp.totalMass()[0];
@@ -114,9 +116,8 @@ class RadiativeTransferSolverTest {
     @Test
     void massIsConservedWithVaryingMassAndScattering() {
         RteGrid g = RteGrid.of(L, 0x1p-7, 1.25, 1.75, 0x1p-7);
-        RadiativeTransferSolver s = new RadiativeTransferSolver(WAVY, PAPER, g);
         double[] w0 = RteInitialData.delta(PACKET).sample(g);
-        RteSolution we = s.solveWeno(w0, new double[] {0.1, 0.2}, 0x1p-10);
+        RteSolution we = new WenoRkScheme(new RteOperator(WAVY, PAPER, g), 0x1p-10).solve(w0, new double[] {0.1, 0.2});
         double m0 = Math.sqrt(Math.PI / (2 * PACKET.A()));
         for (int n = 0; n < 2; n++) {
             assertEquals(m0, we.totalMass()[n] + we.windowLoss()[n], 1e-12 * m0);
@@ -128,13 +129,21 @@ class RadiativeTransferSolverTest {
         RteGrid g = RteGrid.of(L, 0x1p-6, 1.25, 1.75, 0x1p-6);
         MassField timeDependent = FormulaMassField.parse("mass.m0", "1 + 0.1*t");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RadiativeTransferSolver(timeDependent, PAPER, g));
+                () -> new RteOperator(timeDependent, PAPER, g));
         assertTrue(e.getMessage().contains("time-independent"), e.getMessage());
-        RadiativeTransferSolver wavy = new RadiativeTransferSolver(WAVY, FREE, g);
+        RteOperator wavy = new RteOperator(WAVY, FREE, g);
         double[] w0 = RteInitialData.delta(PACKET).sample(g);
-        assertThrows(IllegalArgumentException.class, () -> wavy.solveSpectral(w0, new double[] {0.1}, 0.01));
-        assertThrows(IllegalArgumentException.class, () -> wavy.solveWeno(w0, new double[] {0.1}, 0.1)); // CFL
-        assertThrows(IllegalArgumentException.class, () -> wavy.solveWeno(w0, new double[] {0.2, 0.1}, 1e-3));
+        assertThrows(IllegalArgumentException.class, () -> new SpectralSplittingScheme(wavy, 0.01,
+                FftBackend.JTRANSFORMS));
+        e = assertThrows(IllegalArgumentException.class, () -> new WenoRkScheme(wavy, 0.1));
+        assertTrue(e.getMessage().contains("rte.dt = 0.1"), e.getMessage()); // CFL
+        for (double dt : new double[] {0, -1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
+            e = assertThrows(IllegalArgumentException.class, () -> RteScheme.of(wavy, dt));
+            assertTrue(e.getMessage().contains("rte.dt"), e.getMessage());
+        }
+        RteScheme weno = new WenoRkScheme(wavy, 1e-3);
+        assertThrows(IllegalArgumentException.class, () -> weno.solve(w0, new double[] {0.2, 0.1}));
+        assertThrows(IllegalArgumentException.class, () -> weno.solve(new double[3], new double[] {0.1}));
     }
 
     /**
