@@ -8,8 +8,8 @@ import com.sun.jna.Pointer;
  * {@link ComplexFft} on the system's FFTW 3 (double precision), called through JNA direct mapping: one out-of-place
  * plan per direction between two FFTW-aligned buffers, the interleaved {@code double[]} copied into the first and
  * out of the second on every call (FFTW's {@code fftw_complex} has the same interleaved layout). Out of place
- * because the copies are made anyway, and FFTW's out-of-place plans are faster: a forward-inverse pair at
- * {@code M = 416}, copies included, takes 2.7 us against 3.3 us in place (1280: 6.7 against 7.2; measured here).
+ * because the copies are made anyway, and FFTW's out-of-place plans are faster at the grids vmse uses, copies
+ * included (docs/performance.md).
  *
  * <p>Plans are made with {@code FFTW_ESTIMATE} under a global lock (FFTW's planner is not thread-safe; executing
  * distinct plans is). {@code FFTW_MEASURE} would pick the algorithm by timing candidates, so two processes could pick

@@ -32,10 +32,10 @@ import org.vmse.kernel.fft.NonUniformFft;
  *           {@code n_f ~ 2M} ({@code #spaceModes * 2w} multiply-adds, {@code w = 15}, and half an FFT per step).
  *     </ul>
  * </ol>
- * Measured (2-core VM, Java 17, JTransforms, whole field per step, docs/performance.md): the dense sum costs 20 us
- * at {@code eps = 2^-6} (M = 416, 275 space modes), 0.2 ms at {@code 2^-8} and 3.4 ms at {@code 2^-10} (M = 6656,
- * 2751 space modes, 9.2M multiply-adds, a 73 MB table); the non-uniform FFT 8 us, 29 us and 0.13 ms (FFTW: 7, 24,
- * 126 us). {@link Tables} keeps the dense sum only on grids much coarser than the paper's.
+ * The dense sum costs {@code M * #spaceModes} multiply-adds per step (9.2M at {@code eps = 2^-10}, with a 73 MB
+ * table), the non-uniform FFT about {@code #spaceModes * 2w} plus half an FFT of {@code ~2M}; docs/performance.md
+ * has both timed at the paper's grids, where the non-uniform FFT wins by far. {@link Tables} keeps the dense sum only
+ * on grids much coarser than the paper's.
  *
  * <p><b>Use.</b> One instance per thread, reused across realizations: {@link #reset} installs the {@code xi} of a
  * realization, {@link #setSchedule} the stepper's times {@code t_n = tFirst + n dt} (e.g. the half steps
@@ -177,11 +177,10 @@ public final class KarhunenLoeveField {
     }
 
     /**
-     * Where the two methods cost the same, in units of {@link #nonUniformCost}. Measured (JTransforms, 2-core VM,
-     * whole {@code fill} per step, docs/performance.md): equal at ratios 1.2-1.4 (3.8 against 3.7 us at M = 104 with
-     * 181 space modes, ratio 1.2); at Section 4.2's grids the non-uniform FFT is 2.5x faster at {@code eps = 2^-6}
-     * (ratio 2.7) and 7x at {@code 2^-8} (7.6). FFTW moves the crossover lower; the tiny grids it would change do not
-     * matter.
+     * Where the two methods cost the same, in units of {@link #nonUniformCost}: timed whole {@code fill}s per step
+     * (docs/performance.md) break even at ratios 1.2-1.4, and at Section 4.2's grids (ratios 2.7 at
+     * {@code eps = 2^-6}, 7.6 at {@code 2^-8}) the non-uniform FFT is well ahead. FFTW moves the crossover lower; the
+     * tiny grids it would change do not matter.
      */
     static final double NUFFT_BREAK_EVEN = 1.3;
 

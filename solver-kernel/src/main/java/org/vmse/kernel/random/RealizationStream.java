@@ -7,8 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * The random numbers of Monte Carlo realization {@code i}, derived from {@code (seed, i)} alone (DESIGN.md,
- * "Contracts"; STYLE habit 9): never from call order, partition, thread or retry.
+ * The random numbers of Monte Carlo realization {@code i}, derived from {@code (seed, i)} alone: never from call
+ * order, partition, thread or retry, so a realization is the same wherever and however often it is computed.
  *
  * <p>The generator is the counter-based Philox4x64-10 of Salmon et al. (2011), Commons RNG 1.7
  * {@code RandomSource.PHILOX_4X64.create(new long[] {seed, index})}: the 128-bit key is {@code (seed, index)}

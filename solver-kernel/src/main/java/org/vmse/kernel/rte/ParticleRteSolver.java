@@ -17,7 +17,7 @@ import org.vmse.kernel.random.RealizationStream;
  * </pre>
  * {@code W} is the density of independent particles {@code (x, k)} moving along the characteristics
  * {@code dx/dt = m0(x) k, dk/dt = -(k^2/2) m0'(x)} and jumping {@code k -> p} at rate density {@code sigma}. An
- * independent check of the grid solver (DESIGN.md, numerics notes).
+ * independent check of the grid solvers: it shares no discretization with them, only the equation.
  *
  * <p><b>Initial data.</b> (4.17) {@code W_I = exp(-2A (x-x0)^2) delta(k - p0)}: {@code x ~ N(x0, 1/(4A))},
  * {@code k = p0}. With {@code eps > 0}, the Wigner transform (2.4) of {@code u_I = exp(-A(x-x0)^2 + i p0 x/eps)},

@@ -9,17 +9,24 @@ import org.vmse.kernel.krylov.KrylovSettings;
 public enum Scheme {
 
     /** Crank-Nicolson (4.5)-(4.7): implicit, unitary, unconditionally stable; the mass at the half step. */
-    CRANK_NICOLSON("cn"),
+    CRANK_NICOLSON("cn", "Crank-Nicolson"),
     /**
      * The fourth-order interaction-picture Runge-Kutta method: explicit in {@code m - mbar}, so stable only within
      * {@link InteractionPictureRk4Stepper#STABILITY_LIMIT}; the mass at the start, middle and end of a step.
      */
-    RK4IP("rk4ip");
+    RK4IP("rk4ip", "RK4IP");
 
     private final String key;
+    private final String title;
 
-    Scheme(String key) {
+    Scheme(String key, String title) {
         this.key = key;
+        this.title = title;
+    }
+
+    /** The name for figures and reports, e.g. {@code Crank-Nicolson}. */
+    public String title() {
+        return title;
     }
 
     /** The configuration spelling, {@code cn} or {@code rk4ip}. */

@@ -54,7 +54,7 @@ class RealizationStreamTest {
 
     @Test
     void streamIsPhiloxKeyedBySeedAndIndexWithCounterZero() {
-        // the contract of STYLE habit 9: key (seed, index), counter 0; the factory must not rewrite the seed
+        // the contract: key (seed, index), counter 0; the factory must not rewrite the seed
         UniformRandomProvider direct = new Philox4x64(new long[] {-5, 123, 0, 0, 0, 0});
         assertArrayEquals(longs(direct, 100), longs(RealizationStream.of(-5, 123), 100));
         // reference value: first nextLong of new Philox4x64(new long[] {1, 0}) and of

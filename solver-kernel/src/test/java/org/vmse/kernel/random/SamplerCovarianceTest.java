@@ -3,6 +3,7 @@ package org.vmse.kernel.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.krylov.KrylovSettings;
@@ -90,6 +91,7 @@ class SamplerCovarianceTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void klAndOrnsteinUhlenbeckBothHaveTheCovarianceOfR() {
         checkCovariance("ou", sample(Sampler.ORNSTEIN_UHLENBECK, XiOverride.GAUSSIAN));

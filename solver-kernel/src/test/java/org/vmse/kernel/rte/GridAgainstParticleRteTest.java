@@ -2,6 +2,7 @@ package org.vmse.kernel.rte;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.problem.FormulaMassField;
@@ -15,6 +16,7 @@ import org.vmse.kernel.problem.WavePacket;
  * regularized delta) plus the backscattered mass outside the grid's k window, so a false alarm from sampling has
  * probability below 1e-5 per bin. The unscattered solution must fail the same comparison (power).
  */
+@Tag("slow")
 class GridAgainstParticleRteTest {
 
     @Test

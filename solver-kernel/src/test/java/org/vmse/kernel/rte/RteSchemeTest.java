@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.liouville.ForwardCharacteristics;
@@ -71,6 +72,7 @@ class RteSchemeTest {
      * solution over ~4e-3 in k (~1e-3 of the peak, as in the constant case), and WENO5 on 16 points per packet
      * width: 5e-3 of the peak in max norm (measured 1.8e-3).
      */
+    @Tag("slow")
     @Test
     void varyingMassMatchesForwardCharacteristics() {
         RteGrid g = RteGrid.of(L, 0x1p-9, 1.25, 1.75, 0x1p-9);

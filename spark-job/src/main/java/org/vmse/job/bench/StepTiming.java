@@ -32,7 +32,7 @@ public record StepTiming(int m, double eps, double dt, String mass, double nanos
                          double fftSpread, double ratio, double ratioSpread, double allocatedBytesPerStep,
                          double allocatedBytesPerFft, long stepsMeasured, double runCovered) {
 
-    /** Whether the goal, a step at most 1.5x the FFTs it needs, is met. */
+    /** Whether the step costs at most 1.5x the FFTs it needs (the target in docs/performance.md). */
     public boolean goalMet() {
         return ratio <= 1.5;
     }

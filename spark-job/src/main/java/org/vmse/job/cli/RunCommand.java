@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run one experiment and write its results and figures.",
-            "Deterministic mass: the VMSE by Crank-Nicolson, its Liouville limit and Err (4.11). Random mass"
+            "Deterministic mass: the VMSE by the chosen scheme (Crank-Nicolson or RK4IP), its Liouville limit and"
+                + " Err (4.11). Random mass"
                 + " (random.enabled = true): the Monte Carlo ensemble on Spark, its mean, standard deviation and"
                 + " covariance. Writes summary.json, profiles.csv (covariance.csv) and figures/."})
 final class RunCommand implements Callable<Integer> {

@@ -42,7 +42,7 @@ public record DeterministicRun(ExperimentConfig config, Discretization discretiz
         TimeStepper stepper = cfg.scheme().stepper(grid, cfg.eps(), GridMass.of(mass, grid), potential, cfg.fft(),
                 cfg.krylov(), policy);
         VmseSolver solver = new VmseSolver(grid, stepper, cfg.fft().create(grid.M()));
-        long t0 = System.nanoTime(); // after the FFT plans: FFTW's MEASURE planning is setup, not solving
+        long t0 = System.nanoTime(); // after the FFT plans: planning is setup, not solving
         VmseSolution solution;
         try {
             solution = solver.solve(VmseSolver.initialWave(grid, cfg.initial(), cfg.eps()), disc.plan(), listener);

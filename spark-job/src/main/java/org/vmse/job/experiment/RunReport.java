@@ -107,7 +107,7 @@ public final class RunReport {
 
         String label = run.config().name() + ", eps = " + run.config().epsText() + ", T = " + run.config().T();
         Figures.lines(file(dir, "figures/density.png"), label + String.format(": Err = %.3g", run.finalErrL1()),
-                "x", "density", List.of(new Figures.Curve("rho_eps (VMSE, Crank-Nicolson)", x,
+                "x", "density", List.of(new Figures.Curve("rho_eps (VMSE, " + run.config().scheme().title() + ")", x,
                         run.vmse().density(last)), new Figures.Curve("rho0 (Liouville limit)", x,
                         run.limit().rho0(last))));
         PhaseSpaceDensity p = run.limit().phaseSpace();

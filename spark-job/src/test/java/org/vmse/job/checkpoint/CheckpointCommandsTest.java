@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmse.job.CliRunner;
@@ -24,6 +25,7 @@ import org.vmse.job.cli.VmseCli;
  * added or redone, the results are byte-identical to one undisturbed run of the same realizations (the expected
  * bytes are those of that run: the contract is equality, not a value).
  */
+@Tag("slow")
 class CheckpointCommandsTest {
 
     /** 12 blocks of 3 realizations on a coarse grid: a second or two per run. */
