@@ -5,47 +5,38 @@ import java.util.concurrent.Callable;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ResourceEstimate;
-import org.vmse.job.experiment.CheckpointedEnsemble;
 import org.vmse.job.experiment.EnsembleRun;
-import org.vmse.job.output.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "extend", mixinStandardHelpOptions = true,
         description = {"Add realizations to a finished ensemble run.",
-            "Computes realizations N..N2-1 (and redoes a last block that was partial) and rewrites the results:",
-            "exactly what one run of N2 samples would have given."})
+            "Computes realizations N..N2-1 (and redoes a last block that was partial) and rewrites the results:"
+                + " exactly what one run of N2 samples would have given."})
 final class ExtendCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "OUT", description = "the run's output directory (path or Hadoop URI)")
-    String out;
+    @Mixin
+    CheckpointOptions run;
 
     @Option(names = "--samples", paramLabel = "N2", required = true,
             description = "the new number of realizations, more than the run has")
     int samples;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master; default: the run's spark.master")
-    String master;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress output")
-    boolean quiet;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RunCheckpoint checkpoint = RunCheckpoint.open(OutputLocations.uri(out), List.of("samples=" + samples),
-                RunCheckpoint.hadoopConfiguration());
+        RunCheckpoint checkpoint = run.open(List.of("samples=" + samples));
         try {
             if (!checkpoint.finished()) {
-                throw new ConfigurationException(out + " holds an unfinished run: finish it first with vmse resume "
-                        + out);
+                throw new ConfigurationException(run.out + " holds an unfinished run: finish it first with vmse"
+                        + " resume " + run.out);
             }
-            ResourceEstimate.ofRun(checkpoint.config(), master).require();
+            ResourceEstimate.ofRun(checkpoint.config(), run.master).require();
             long had = checkpoint.storedRealizations();
             if (!(samples > had)) {
                 throw new ConfigurationException("--samples " + samples + " must exceed the " + had
@@ -55,12 +46,8 @@ final class ExtendCommand implements Callable<Integer> {
             checkpoint.close();
             throw e;
         }
-        Progress progress = new Progress("vmse extend " + out, "realization", quiet, System.err);
-        long total = checkpoint.config().ensemble().samples();
-        EnsembleRun run = CheckpointedEnsemble.run(checkpoint, master, done -> progress.report(done, total, ""),
-                spec.commandLine().getErr()::println);
-        progress.finish();
-        EnsembleSummaryLine.print(spec.commandLine().getOut(), run, checkpoint.location());
+        EnsembleRun result = run.run(checkpoint, "extend", spec.commandLine().getErr());
+        EnsembleSummaryLine.print(spec.commandLine().getOut(), result, checkpoint.location());
         return 0;
     }
 }
