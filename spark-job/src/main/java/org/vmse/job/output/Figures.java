@@ -12,6 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.vmse.kernel.analysis.ConvergenceFit;
 
@@ -257,7 +258,15 @@ public final class Figures {
         if (Math.abs(tail) < 1e-4 || Math.abs(tail - lastSpacing) < 1e-4) {
             max += step;
         }
-        chart.getStyler().setXAxisMin(min).setXAxisMax(max).setXAxisDecimalPattern(TICK_PATTERN);
+        chart.getStyler().setXAxisMin(min).setXAxisMax(max).setXAxisDecimalPattern(TICK_PATTERN)
+                .setYAxisDecimalPattern(TICK_PATTERN);
+        // XChart looks only at the series for that lattice, so when all share one grid an invisible series at the
+        // widened axis ends takes them off it
+        XYSeries ends = chart.addSeries("\u0000axis ends", new double[] {min, max},
+                new double[] {curves.get(0).y()[0], curves.get(0).y()[0]});
+        ends.setMarker(SeriesMarkers.NONE);
+        ends.setLineStyle(SeriesLines.NONE);
+        ends.setShowInLegend(false);
     }
 
     /** The least of {@code 1, 2, 5 x 10^k} not below {@code atLeast}. */
