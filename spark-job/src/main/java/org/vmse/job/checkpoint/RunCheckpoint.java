@@ -68,6 +68,7 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     private volatile long resumedDone;
     private volatile long total;
     private final List<String> notes = new ArrayList<>();
+    private boolean created;
 
     private RunCheckpoint(FileSystem fs, Path out, OutputLock lock, ExperimentConfig config, Configuration conf)
             throws IOException {
@@ -103,6 +104,7 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
             fs.mkdirs(new Path(dir, FOLDER));
             OutputLock lock = OutputLock.acquire(new Path(new Path(dir, FOLDER), "lock").toUri(), conf);
             RunCheckpoint cp = new RunCheckpoint(fs, dir, lock, cfg, conf);
+            cp.created = true;
             RunManifest.of(cfg).write(new Path(cp.folder, "manifest.json").toUri(), conf);
             HadoopFiles.replace(fs, new Path(cp.folder, "experiment.json"),
                     cfg.resolvedJson().getBytes(StandardCharsets.UTF_8));
@@ -300,6 +302,21 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes the output of a new run that stored nothing (refused before its first block, e.g. for bad input), so
+     * nothing is left where a result is expected; an output that was resumed or holds blocks stays.
+     */
+    public void abandon() {
+        try {
+            if (created && store.blocks().isEmpty()) {
+                close();
+                fs.delete(out, true);
+            }
+        } catch (IOException e) {
+            // best effort: what is left holds no block and no result
         }
     }
 

@@ -13,6 +13,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.checkpoint.RunStatus;
+import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.output.JvmShutdown;
 
 /**
@@ -63,6 +64,10 @@ public final class CheckpointedEnsemble {
         } catch (RuntimeException e) {
             if (JvmShutdown.inProgress()) {
                 throw e; // the interruption's hook records and reports it
+            }
+            if (e instanceof ConfigurationException) {
+                checkpoint.abandon(); // refused before any work: bad input leaves nothing behind
+                throw e;
             }
             checkpoint.end(RunStatus.State.FAILED);
             notes.accept("vmse: the run stopped after " + checkpoint.done() + " of " + checkpoint.total()

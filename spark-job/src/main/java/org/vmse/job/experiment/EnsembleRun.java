@@ -108,7 +108,8 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         String m = master != null ? master : e.master();
         EnsembleWork work = new EnsembleWork(problem, basis, e.seed(), e.samples(), e.blockSize(), e.partitions(),
                 e.covarianceStride(), e.excludeFailures(), e.batches());
-        RteScheme rte = cfg.rte().enabled() ? RteLimit.scheme(cfg) : null;
+        RteScheme rte = cfg.rte().enabled()
+                ? RteLimit.scheme(cfg, " (or run the ensemble without the limit: rte.enabled = false)") : null;
         JavaSparkContext sc = SparkContexts.start(m, "vmse " + cfg.name());
         ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vmse-rte");

@@ -30,6 +30,14 @@ public record RteLimit(RteSolution delta, RteSolution epsWigner, boolean primary
      * unstable {@code rte.dt} fails here, before any ensemble work.
      */
     static RteScheme scheme(ExperimentConfig cfg) {
+        return scheme(cfg, "");
+    }
+
+    /**
+     * As {@link #scheme(ExperimentConfig)}, with {@code advice} added to a refusal (what else the calling command
+     * can do).
+     */
+    static RteScheme scheme(ExperimentConfig cfg, String advice) {
         RteSpec r = cfg.rte();
         try {
             RteGrid grid = RteGrid.of(cfg.L(), r.dx(), r.kMin(), r.kMax(), r.dk());
@@ -37,8 +45,7 @@ public record RteLimit(RteSolution delta, RteSolution epsWigner, boolean primary
                     new ScatteringKernel(cfg.random().covariance()), grid);
             return RteScheme.of(operator, r.dt(), cfg.fft());
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("rte: " + e.getMessage() + " (vmse run and study can also go without"
-                    + " the limit: rte.enabled = false)", e);
+            throw new ConfigurationException("rte: " + e.getMessage() + advice, e);
         }
     }
 
