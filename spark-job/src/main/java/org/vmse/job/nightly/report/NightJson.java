@@ -155,7 +155,7 @@ final class NightJson {
 
     private static Double optionalNumber(JsonNode n, String key, String where, Double absent) {
         JsonNode v = n.get(key);
-        return v == null || v.isNull() ? absent : toDouble(v, path(where, key));
+        return v == null || v.isNull() ? absent : Double.valueOf(toDouble(v, path(where, key)));
     }
 
     private static Long optionalLong(JsonNode n, String key, String where) {

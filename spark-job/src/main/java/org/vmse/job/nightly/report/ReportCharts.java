@@ -248,6 +248,7 @@ final class ReportCharts {
     /** Each study's run time across nights, the accepted nights ringed. */
     static XYChart runTimeHistory(List<Night> nights, List<Boolean> accepted) {
         XYChart chart = historyChart("run time per study across nights", "seconds", nights);
+        chart.getStyler().setYAxisMin(0.0); // from zero, so that the height of a change is its share
         Map<String, List<double[]>> byStudy = new LinkedHashMap<>();
         List<double[]> ringed = new ArrayList<>();
         for (int i = 0; i < nights.size(); i++) {
