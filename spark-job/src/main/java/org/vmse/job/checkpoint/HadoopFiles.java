@@ -24,7 +24,7 @@ import org.apache.hadoop.fs.Path;
  * moves the data and its {@code .crc} in two steps, so a reader between them would see new data with the old
  * checksum. The checkpoint files carry their own checksums where it matters ({@link BlockStore}).
  */
-final class HadoopFiles {
+public final class HadoopFiles {
 
     /** The prefix and infix of temporary names: {@code .NAME.tmp-RANDOM}. */
     private static final String TEMPORARY_PREFIX = ".";
@@ -34,7 +34,7 @@ final class HadoopFiles {
     }
 
     /** The file system of {@code uri} ({@link FileSystem#get(URI, Configuration)}; the raw one for {@code file:}). */
-    static FileSystem fileSystem(URI uri, Configuration conf) throws IOException {
+    public static FileSystem fileSystem(URI uri, Configuration conf) throws IOException {
         FileSystem fs = FileSystem.get(uri, conf);
         return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     }
@@ -54,7 +54,7 @@ final class HadoopFiles {
      * the new one, never a mixture or a missing file. On HDFS the replacing rename is
      * {@link Options.Rename#OVERWRITE}, which the name node performs as one operation.
      */
-    static void replace(FileSystem fs, Path target, byte[] content) throws IOException {
+    public static void replace(FileSystem fs, Path target, byte[] content) throws IOException {
         Path tmp = writeTemporary(fs, target, content);
         try {
             // local: POSIX rename replaces; HDFS: succeeds when the target is absent
@@ -94,7 +94,7 @@ final class HadoopFiles {
     }
 
     /** The whole content of {@code file}, read to its end (the file may be replaced meanwhile: one version). */
-    static byte[] read(FileSystem fs, Path file) throws IOException {
+    public static byte[] read(FileSystem fs, Path file) throws IOException {
         try (FSDataInputStream in = fs.open(file)) {
             return in.readAllBytes();
         }

@@ -362,7 +362,8 @@ public final class Figures {
         return a >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
     }
 
-    private static XYChart chart(String title, String xLabel, String yLabel) {
+    /** An empty chart in the style of every figure: size, legend font, white background. */
+    public static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
