@@ -73,7 +73,8 @@ final class NightlyCommand implements Callable<Integer> {
                 + (done.baseline() == null ? " (no baseline yet: accept this night with submit/nightly accept "
                 + night + ")" : " against " + done.baseline()) : "night " + night + ": " + done.regressions().size()
                 + " regression(s), listed in " + r.uri() + "/nights/" + night + "/regressions.json");
-        out.println("report: " + r.report(night).toUri());
+        URI report = r.report(night).toUri();
+        out.println("report: " + ("file".equals(report.getScheme()) ? Path.of(report) : report));
         return done.regressions().isEmpty() ? 0 : REGRESSIONS;
     }
 

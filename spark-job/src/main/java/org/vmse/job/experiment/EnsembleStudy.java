@@ -84,7 +84,8 @@ public final class EnsembleStudy {
                 EnsembleRun run = CheckpointedEnsemble.run(point(pointDir, c), master, progress.apply(label,
                         c.ensemble().samples()), notes);
                 List<Integer> rounds = new ArrayList<>(List.of(run.config().ensemble().samples()));
-                for (int n = grown(base.study(), run); n > rounds.get(rounds.size() - 1); n = grown(base.study(), run)) {
+                for (int n = grown(base.study(), run); n > run.config().ensemble().samples();
+                     n = grown(base.study(), run)) {
                     // the same blocks as a run of n from the start: the checkpoint keeps the stored ones
                     run = CheckpointedEnsemble.run(RunCheckpoint.open(pointDir.toUri(), List.of("samples=" + n),
                             RunCheckpoint.hadoopConfiguration()), master, progress.apply(label, n), notes);

@@ -32,7 +32,8 @@ class AdaptiveSamplesTest {
     @SuppressWarnings("unchecked")
     void aGrownPointEqualsTheFixedRunOfItsFinalCount() throws Exception {
         Path study = tmp.resolve("study");
-        // a target no 48 realizations reach: 16 grow to min(4 * 16, study.maxSamples = 48) = 48, then stop (SampleGrowth)
+        // a target no 48 realizations reach: 16 grow to min(4 * 16, study.maxSamples = 48) = 48, then stop
+        // (SampleGrowth's rule)
         Result s = vmse("study", CONF, "--set", "study.eps=[2^-4, 2^-5]", "--set", "study.fitMin=2^-5", "--set",
                 "study.fitMax=2^-4", "--set", "samples=16", "--set", "study.targetSe=1e-9", "--set",
                 "study.maxSamples=48", "--out", study.toString());

@@ -69,7 +69,7 @@ class NightlyTest {
         Path n1 = root.resolve("nights/2026-01-01");
         assertTrue(Files.isRegularFile(n1.resolve("night.json")));
         assertEquals("[ ]", Files.readString(n1.resolve("regressions.json")).trim());
-        assertTrue(first.out().contains("report: " + n1.resolve("report/index.html").toUri()), first.out());
+        assertTrue(first.out().contains("report: " + n1.resolve("report/index.html")), first.out());
         NightJson.Night one = NightJson.read(Files.readAllBytes(n1.resolve("night.json")), NightJson.Night.class,
                 "night 1");
         assertEquals(List.of("ex1", "gamma1"), one.studies().stream().map(NightJson.Study::name).toList());
