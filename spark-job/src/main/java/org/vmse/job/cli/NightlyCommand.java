@@ -13,6 +13,7 @@ import org.vmse.job.nightly.NightlyConfig;
 import org.vmse.job.nightly.NightlyRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,9 @@ final class NightlyCommand implements Callable<Integer> {
     /** Exit code of a night that finished with regressions. */
     static final int REGRESSIONS = 3;
 
-    @Parameters(index = "0", paramLabel = "CONF", description = "nightly configuration, e.g. conf/nightly.conf")
+    // optional to the parser only, so that `nightly accept DATE` needs none
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONF",
+            description = "nightly configuration, e.g. conf/nightly.conf")
     Path conf;
 
     @Option(names = "--root", paramLabel = "URI",
@@ -59,6 +62,10 @@ final class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (conf == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'CONF' (e.g."
+                    + " conf/nightly.conf)");
+        }
         NightlyConfig nightly = NightlyConfig.load(conf);
         NightRoot r = NightRoot.at(OutputLocations.uri(root != null ? root : nightly.root()),
                 RunCheckpoint.hadoopConfiguration());

@@ -132,6 +132,7 @@ public final class NightlyRun {
      */
     public static void accept(NightRoot root, String date) throws IOException {
         try (OutputLock lock = OutputLock.acquire(root.lock().toUri(), root.hadoopConfiguration())) {
+            lock.takeover(); // a stale lock of a night that died is simply replaced: nothing to report here
             NightJson.Night night = root.completeNight(date).orElseThrow(() -> new ConfigurationException("there is"
                     + " no complete night " + date + " in " + root.uri() + " (" + root.nightJson(date) + "); accept a"
                     + " night that finished"));
