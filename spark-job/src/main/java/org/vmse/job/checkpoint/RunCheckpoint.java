@@ -117,6 +117,26 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     }
 
     /**
+     * Removes {@code out} if a run was killed while creating it: a folder with no manifest and no results holds no
+     * block either (blocks are stored only after the manifest), so it is only what that run had begun.
+     *
+     * @return whether it was removed
+     */
+    public static boolean clearIfUnstarted(URI out, Configuration conf) {
+        try {
+            FileSystem fs = HadoopFiles.fileSystem(out, conf);
+            Path dir = fs.makeQualified(new Path(out));
+            if (fs.exists(dir) && !fs.exists(new Path(new Path(dir, FOLDER), "manifest.json"))
+                    && !fs.exists(new Path(dir, SUMMARY))) {
+                return fs.delete(dir, true);
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot inspect " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Opens the checkpoint at {@code out} to resume or extend it: takes its lock (from a run that is gone, too),
      * reads its experiment and refuses a checkpoint that this code would not continue bit for bit.
      *

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code vmse} command line. */
 @Command(name = "vmse", mixinStandardHelpOptions = true, versionProvider = VmseCli.Version.class,
         subcommands = {RunCommand.class, ResumeCommand.class, ExtendCommand.class, StatusCommand.class,
-            StudyCommand.class, KlCommand.class, RteCommand.class, BenchCommand.class,
+            StudyCommand.class, KlCommand.class, RteCommand.class, BenchCommand.class, NightlyCommand.class,
             CommandLine.HelpCommand.class},
         description = {"Semiclassical limit of the varying-mass Schroedinger equation (Chen, Li, Yang).",
             "Experiment files are HOCON (conf/*.conf); every key can be overridden with --set key=value."})

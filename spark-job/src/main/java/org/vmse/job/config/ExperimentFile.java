@@ -281,7 +281,7 @@ public final class ExperimentFile {
         String[] xi = list(c, "study.xi", "[gaussian, uniform]").stream().map(x -> x.trim().toLowerCase())
                 .toArray(String[]::new);
         return new StudySpec(constants("study.eps", texts), texts.toArray(String[]::new), number(c, "study.fitMin"),
-                number(c, "study.fitMax"), samples, xi);
+                number(c, "study.fitMax"), samples, xi, number(c, "study.targetSe"), count(c, "study.maxSamples"));
     }
 
     /** The items of a list key, as text. */

@@ -12,8 +12,12 @@ import java.util.List;
  * @param fitMax  {@code study.fitMax}; {@code [fitMin, fitMax]} holds at least two of {@code eps}
  * @param samples {@code study.samples}: realizations per {@code eps} of an ensemble study, empty for {@code samples}
  * @param xi      {@code study.xi}: one ensemble series per distribution, empty for {@code random.xi}
+ * @param targetSe   {@code study.targetSe}: an ensemble point grows in rounds of whole blocks until the standard
+ *                   error of its {@code err_l1} is at most this; 0 runs the sample count given, nothing more
+ * @param maxSamples {@code study.maxSamples}: where a point stops growing, 1 to {@link EnsembleSpec#MAX_SAMPLES}
  */
-public record StudySpec(double[] eps, String[] epsText, double fitMin, double fitMax, int[] samples, String[] xi) {
+public record StudySpec(double[] eps, String[] epsText, double fitMin, double fitMax, int[] samples, String[] xi,
+                        double targetSe, int maxSamples) {
 
     public StudySpec {
         eps = eps.clone();
@@ -66,6 +70,28 @@ public record StudySpec(double[] eps, String[] epsText, double fitMin, double fi
         for (int i = 0; i < xi.length; i++) {
             Require.oneOf("study.xi[" + i + "]", xi[i], "gaussian", "uniform");
         }
+        if (!(targetSe >= 0 && targetSe < Double.POSITIVE_INFINITY)) {
+            throw new ConfigurationException("study.targetSe = " + Require.show(targetSe) + " must be 0 (off) or a"
+                    + " positive standard error of err_l1, e.g. 1e-3");
+        }
+        if (maxSamples < 1) {
+            throw new ConfigurationException("study.maxSamples = " + maxSamples + " must be at least 1");
+        }
+        if (maxSamples > EnsembleSpec.MAX_SAMPLES) {
+            throw EnsembleSpec.tooLarge("study.maxSamples", maxSamples);
+        }
+        for (int i = 0; i < samples.length && targetSe > 0; i++) {
+            if (samples[i] > maxSamples) {
+                throw new ConfigurationException("study.samples[" + i + "] = " + samples[i] + " exceeds"
+                        + " study.maxSamples = " + maxSamples + ", where an adaptive point (study.targetSe > 0)"
+                        + " stops: raise study.maxSamples or lower the first round");
+            }
+        }
+    }
+
+    /** Whether ensemble points grow until their standard error reaches {@link #targetSe}. */
+    public boolean adaptive() {
+        return targetSe > 0;
     }
 
     @Override

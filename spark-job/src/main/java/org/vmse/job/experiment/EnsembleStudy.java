@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.StudySpec;
 import org.vmse.job.output.Figures;
 import org.vmse.job.output.Json;
 import org.vmse.job.output.Provenance;
@@ -24,7 +25,9 @@ import org.vmse.kernel.ensemble.LimitComparison;
  * {@code study.xi} (Fig. 7b): each point with its Monte Carlo standard error and noise floor; points whose error is
  * within two noise floors are flagged and left out of the fit, which is weighted by the standard errors. Writes
  * {@code study.json}, {@code figures/convergence.png} (Fig. 7b), {@code figures/densities_xi=XI.png} (the means for
- * every eps against {@code rho0}, Fig. 7a) and one run directory per point, {@code runs/xi=XI_eps=E/}.
+ * every eps against {@code rho0}, Fig. 7a) and one run directory per point, {@code runs/xi=XI_eps=E/}. With
+ * {@code study.targetSe > 0} a point grows in rounds through its checkpoint (the blocks of a run of the final count,
+ * so its results are those of that run, bit for bit) until its standard error reaches the target.
  */
 public final class EnsembleStudy {
 
@@ -76,9 +79,18 @@ public final class EnsembleStudy {
             for (int i = 0; i < eps.length; i++) {
                 ExperimentConfig c = configs.get(s).get(i);
                 long t0 = System.nanoTime();
-                EnsembleRun run = CheckpointedEnsemble.run(point(dir.resolve("runs").resolve("xi=" + xis.get(s)
-                        + "_eps=" + texts[i]), c), master, progress.apply(xis.get(s) + " eps=" + texts[i],
+                Path pointDir = dir.resolve("runs").resolve("xi=" + xis.get(s) + "_eps=" + texts[i]);
+                String label = xis.get(s) + " eps=" + texts[i];
+                EnsembleRun run = CheckpointedEnsemble.run(point(pointDir, c), master, progress.apply(label,
                         c.ensemble().samples()), notes);
+                List<Integer> rounds = new ArrayList<>(List.of(run.config().ensemble().samples()));
+                for (int n = grown(base.study(), run); n > run.config().ensemble().samples();
+                     n = grown(base.study(), run)) {
+                    // the same blocks as a run of n from the start: the checkpoint keeps the stored ones
+                    run = CheckpointedEnsemble.run(RunCheckpoint.open(pointDir.toUri(), List.of("samples=" + n),
+                            RunCheckpoint.hadoopConfiguration()), master, progress.apply(label, n), notes);
+                    rounds.add(n);
+                }
                 double wall = (System.nanoTime() - t0) * 1e-9;
                 double[] x = run.discretization().grid().points();
                 int last = c.outputTimes().length - 1;
@@ -100,6 +112,9 @@ public final class EnsembleStudy {
                 boolean flagged = err[i] < FLOOR_FACTOR * cmp.noiseFloor();
                 p.put("within_noise_floor", flagged);
                 p.put("wall_seconds", wall);
+                if (base.study().adaptive()) {
+                    p.put("sample_rounds", rounds);
+                }
                 points.add(p);
                 if (flagged) {
                     se[i] = 0; // left out of the fit
@@ -147,15 +162,31 @@ public final class EnsembleStudy {
     }
 
     /**
+     * The sample count the next round of an adaptive point runs ({@link SampleGrowth}), or the count {@code run}
+     * has where the point is done: {@code study.targetSe} is 0, reached, or {@code study.maxSamples} is.
+     */
+    private static int grown(StudySpec study, EnsembleRun run) {
+        int n = run.config().ensemble().samples();
+        return study.adaptive() ? SampleGrowth.next(n, run.primaryComparison().errL1Se(), study.targetSe(),
+                study.maxSamples(), run.config().ensemble().blockSize()) : n;
+    }
+
+    /**
      * The checkpoint of one point: a new run, or the one an earlier invocation of the study left at {@code dir}
-     * (finished: read back whole; unfinished: resumed), which must be of the same configuration.
+     * (finished: read back whole; unfinished: resumed), which must be of the same configuration (an adaptive
+     * point's sample count apart: it resumes the round it was in).
      */
     private static RunCheckpoint point(Path dir, ExperimentConfig c) {
+        RunCheckpoint.clearIfUnstarted(dir.toUri(), RunCheckpoint.hadoopConfiguration());
         if (!Files.exists(dir)) {
             return RunCheckpoint.create(dir.toUri(), c, RunCheckpoint.hadoopConfiguration());
         }
         RunCheckpoint cp = RunCheckpoint.open(dir.toUri(), List.of(), RunCheckpoint.hadoopConfiguration());
-        if (!cp.config().resolvedJson().equals(c.resolvedJson())) {
+        int first = c.ensemble().samples();
+        boolean same = c.study().adaptive()
+                ? cp.config().with("samples", first).resolvedJson().equals(c.with("samples", first).resolvedJson())
+                : cp.config().resolvedJson().equals(c.resolvedJson());
+        if (!same) {
             cp.close();
             throw new ConfigurationException("the study's run " + dir + " was made with another configuration;"
                     + " continue the study with the settings that started it, or choose another --out");

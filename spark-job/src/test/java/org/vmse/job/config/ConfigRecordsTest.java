@@ -38,19 +38,27 @@ class ConfigRecordsTest {
         double[] eps = {0x1p-6, 0x1p-7, 0x1p-8};
         String[] texts = {"2^-6", "2^-7", "2^-8"};
         refused("study.eps = [] is empty", () -> new StudySpec(new double[0], new String[0], 0x1p-8, 0x1p-6,
-                new int[0], new String[0]));
+                new int[0], new String[0], 0, 1000));
         refused("study.eps[1] = 2^-7 must be positive", () -> new StudySpec(new double[] {0x1p-6, Double.NaN,
-                0x1p-8}, texts, 0x1p-8, 0x1p-6, new int[0], new String[0]));
+                0x1p-8}, texts, 0x1p-8, 0x1p-6, new int[0], new String[0], 0, 1000));
         refused("study.fitMin = 0.015625 exceeds study.fitMax = 0.00390625",
-                () -> new StudySpec(eps, texts, 0x1p-6, 0x1p-8, new int[0], new String[0]));
+                () -> new StudySpec(eps, texts, 0x1p-6, 0x1p-8, new int[0], new String[0], 0, 1000));
         refused("study.fitMin = 0.001 .. study.fitMax = 0.004 holds 1 of study.eps",
-                () -> new StudySpec(eps, texts, 0.001, 0.004, new int[0], new String[0]));
+                () -> new StudySpec(eps, texts, 0.001, 0.004, new int[0], new String[0], 0, 1000));
         refused("study.samples has 2 entries but study.eps has 3",
-                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[] {1, 2}, new String[0]));
+                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[] {1, 2}, new String[0], 0, 1000));
         refused("study.samples[2] = 0 must be at least 1",
-                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[] {1, 2, 0}, new String[0]));
+                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[] {1, 2, 0}, new String[0], 0, 1000));
         refused("study.xi[0] = cauchy is not one of gaussian, uniform",
-                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[0], new String[] {"cauchy"}));
+                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[0], new String[] {"cauchy"}, 0, 1000));
+        refused("study.targetSe = NaN must be 0 (off)",
+                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[0], new String[0], Double.NaN, 1000));
+        refused("study.targetSe = -0.001 must be 0 (off)",
+                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[0], new String[0], -1e-3, 1000));
+        refused("study.maxSamples = 0 must be at least 1",
+                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[0], new String[0], 0, 0));
+        refused("study.samples[1] = 2000 exceeds study.maxSamples = 1000",
+                () -> new StudySpec(eps, texts, 0x1p-8, 0x1p-6, new int[] {10, 2000, 10}, new String[0], 1e-3, 1000));
     }
 
     @Test

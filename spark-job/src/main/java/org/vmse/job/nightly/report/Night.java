@@ -82,9 +82,11 @@ public record Night(LocalDate date, String started, String finished, double wall
     /**
      * One study of the night.
      *
-     * @param expectedRate the paper's rate of {@code Err(eps)}: 2 for the Liouville limit, 1 for the RTE
+     * @param expectedRate the paper's rate of {@code Err(eps)} (2 for the Liouville limit, 1 for the RTE), or
+     *                     {@code null} where the paper states none
+     * @param rateBand     the half width of the fixed band around {@code expectedRate}, or {@code null} for none
      */
-    public record Study(String name, String title, Kind kind, double expectedRate, double wallSeconds,
+    public record Study(String name, String title, Kind kind, Double expectedRate, Double rateBand, double wallSeconds,
                         List<Series> series) {
 
         public Study {
@@ -94,9 +96,13 @@ public record Night(LocalDate date, String started, String finished, double wall
             if (kind == null) {
                 throw new IllegalArgumentException("study " + name + ": kind is missing; write liouville or rte");
             }
-            if (!(expectedRate > 0 && expectedRate < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("study " + name + ": expected_rate must be positive and finite, got "
-                        + expectedRate);
+            if (expectedRate != null && !(expectedRate > 0 && expectedRate < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("study " + name + ": expected_rate must be positive and finite, or"
+                        + " null, got " + expectedRate);
+            }
+            if (rateBand != null && !(rateBand > 0 && rateBand < Double.POSITIVE_INFINITY && expectedRate != null)) {
+                throw new IllegalArgumentException("study " + name + ": rate_band must be positive and finite, beside"
+                        + " an expected_rate, got " + rateBand);
             }
             series = List.copyOf(series);
         }

@@ -65,10 +65,11 @@ final class NightJson {
         for (int i = 0; i < s.path("series").size(); i++) {
             series.add(series(s.path("series").get(i), where + ".series[" + i + "]"));
         }
-        double expectedRate = number(s, "expected_rate", where);
+        Double expectedRate = optionalNumber(s, "expected_rate", where, null);
+        Double rateBand = optionalNumber(s, "rate_band", where, null);
         double wallSeconds = number(s, "wall_seconds", where);
         return within(where, () -> new Night.Study(text(s, "name"), text(s, "title"), kind(text(s, "kind")),
-                expectedRate, wallSeconds, series));
+                expectedRate, rateBand, wallSeconds, series));
     }
 
     private static Night.Series series(JsonNode s, String where) {

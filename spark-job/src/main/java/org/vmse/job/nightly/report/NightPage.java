@@ -126,9 +126,10 @@ final class NightPage {
         h.append("<p>").append(Html.escape(s.title())).append("<br>\n<span class=\"small\">")
                 .append(s.kind() == Night.Kind.LIOUVILLE ? "deterministic, against the Liouville limit"
                         : "ensemble, against the radiative transfer limit")
-                .append("; expected rate ").append(Html.fixed(s.expectedRate(), 2));
-        if (s.kind() == Night.Kind.LIOUVILLE) {
-            h.append(" \u00b1 ").append(Html.fixed(ReportCharts.LIOUVILLE_RATE_BAND, 2));
+                .append(s.expectedRate() == null ? "; the paper states no rate"
+                        : "; expected rate " + Html.fixed(s.expectedRate(), 2));
+        if (s.rateBand() != null) {
+            h.append(" \u00b1 ").append(Html.fixed(s.rateBand(), 2));
         }
         h.append("; run time ").append(Html.fixed(s.wallSeconds(), 1)).append(" s");
         String studyJson = "nights/" + night.date() + "/runs/" + s.name() + "/study.json";

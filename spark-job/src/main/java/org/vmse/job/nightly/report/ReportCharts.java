@@ -23,12 +23,6 @@ import org.vmse.job.output.Figures;
  */
 final class ReportCharts {
 
-    /**
-     * Half the width of the band the Liouville rates must stay in: 2 ± 0.25 over the asymptotic {@code eps} (the
-     * band the nightly runner checks them against).
-     */
-    static final double LIOUVILLE_RATE_BAND = 0.25;
-
     /** Series colours, one per random medium or study; the same colour draws a rate and its band. */
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
         new Color(148, 103, 189), new Color(255, 127, 14), new Color(140, 86, 75), new Color(227, 119, 194),
@@ -127,11 +121,14 @@ final class ReportCharts {
             chart.addSeries("no data", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
             return chart;
         }
-        if (study.kind() == Night.Kind.LIOUVILLE) {
-            double lo = study.expectedRate() - LIOUVILLE_RATE_BAND;
-            double hi = study.expectedRate() + LIOUVILLE_RATE_BAND;
+        if (study.expectedRate() == null) {
+            return chart;
+        }
+        if (study.rateBand() != null) {
+            double lo = study.expectedRate() - study.rateBand();
+            double hi = study.expectedRate() + study.rateBand();
             XYSeries upper = rateLine(chart, String.format("expected rate %s \u00b1 %s", rate(study.expectedRate()),
-                    rate(LIOUVILLE_RATE_BAND)), hi, finestEps, finestErr, epsLo, epsHi);
+                    rate(study.rateBand())), hi, finestEps, finestErr, epsLo, epsHi);
             XYSeries lower = rateLine(chart, " ", lo, finestEps, finestErr, epsLo, epsHi);
             lower.setShowInLegend(false);
             upper.setLineStyle(DASHED);
@@ -228,12 +225,12 @@ final class ReportCharts {
                 lo.setShowInLegend(false);
             }
         }
-        if (last != null) {
+        if (last != null && last.expectedRate() != null) {
             double[] span = dayRange(nights);
-            if (last.kind() == Night.Kind.LIOUVILLE) {
+            if (last.rateBand() != null) {
                 XYSeries hi = level(chart, String.format("expected %s \u00b1 %s", rate(last.expectedRate()),
-                        rate(LIOUVILLE_RATE_BAND)), last.expectedRate() + LIOUVILLE_RATE_BAND, span);
-                XYSeries lo = level(chart, "  ", last.expectedRate() - LIOUVILLE_RATE_BAND, span);
+                        rate(last.rateBand())), last.expectedRate() + last.rateBand(), span);
+                XYSeries lo = level(chart, "  ", last.expectedRate() - last.rateBand(), span);
                 lo.setShowInLegend(false);
                 hi.setLineStyle(DASHED);
                 lo.setLineStyle(DASHED);

@@ -133,6 +133,9 @@ final class SyntheticNights {
         s.put("title", title);
         s.put("kind", kind);
         s.put("expected_rate", expectedRate);
+        if (kind.equals("liouville")) {
+            s.put("rate_band", 0.25); // the nightly runner's fixed band for the Liouville studies
+        }
         s.put("wall_seconds", seconds);
         s.put("series", series);
         return s;
