@@ -5,7 +5,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The Spark context of an ensemble: Kryo with registration required; for {@code local[...]} masters the driver, block
- * manager and UI kept on loopback; for a cluster master the jars its executors need
+ * manager and UI kept on loopback and Spark's scratch files in a folder of the driver process's own, which a later
+ * driver removes if this one is killed ({@link ScratchFolders}); for a cluster master the jars its executors need
  * ({@link JobJars}), unless {@code spark-submit} has set {@code spark.jars} already. {@code spark-submit} settings win
  * over these defaults. The master is checked first ({@link SparkMaster}): a malformed URL or an unreachable standalone
  * master stops the run with a message naming {@code --master}.
@@ -35,6 +36,7 @@ public final class SparkContexts {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.ui.enabled", "false");
+            ScratchFolders.use(conf, System.getenv("SPARK_LOCAL_DIRS"), ScratchFolders.ROOT);
         }
         return conf;
     }
