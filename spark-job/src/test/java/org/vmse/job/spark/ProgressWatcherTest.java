@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -26,16 +28,19 @@ class ProgressWatcherTest {
     private static final long[] POWERS_OF_TWO = IntStream.range(0, PARTITIONS).mapToLong(p -> 1L << p).toArray();
     private static final long ALL = (1L << PARTITIONS) - 1;
 
-    /** Logs each failed attempt with its stack trace: expected here, so not shown. */
-    private static final String TASK_SET_LOG = "org.apache.spark.scheduler.TaskSetManager";
+    /** The executor and the scheduler log each failed attempt with its stack trace: expected here, so not shown. */
+    private static final List<String> TASK_FAILURE_LOGS = List.of("org.apache.spark.executor.Executor",
+            "org.apache.spark.scheduler.TaskSetManager");
 
     private static JavaSparkContext sc;
-    private static Level taskSetLevel;
+    private static final Map<String, Level> LEVELS = new HashMap<>();
 
     @BeforeAll
     static void start() {
-        taskSetLevel = LogManager.getLogger(TASK_SET_LOG).getLevel();
-        Configurator.setLevel(TASK_SET_LOG, Level.ERROR);
+        for (String log : TASK_FAILURE_LOGS) {
+            LEVELS.put(log, LogManager.getLogger(log).getLevel());
+            Configurator.setLevel(log, Level.OFF);
+        }
         // local[2,4]: two threads, a task may fail 3 times before the job does
         sc = SparkContexts.start("local[2,4]", "progress-watcher-test");
     }
@@ -45,7 +50,7 @@ class ProgressWatcherTest {
         if (sc != null) {
             sc.stop();
         }
-        Configurator.setLevel(TASK_SET_LOG, taskSetLevel);
+        LEVELS.forEach(Configurator::setLevel);
     }
 
     @Test
