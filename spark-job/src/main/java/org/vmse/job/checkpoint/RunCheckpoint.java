@@ -264,7 +264,7 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
             EnsembleAccumulation computed;
             try {
                 long base = resumed;
-                // done counts what is stored: the watcher's count may run ahead of it or back after a lost task
+                // done counts what is stored: the progress reported as tasks end may run ahead of it
                 computed = EnsembleJob.run(sc, work, missing, (range, acc) -> {
                     store(work, range, acc);
                     failures.addAndGet(acc.failed());

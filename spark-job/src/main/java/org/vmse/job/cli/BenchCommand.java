@@ -10,6 +10,7 @@ import org.vmse.job.bench.EnsembleBenchmark;
 import org.vmse.job.bench.Example1Benchmark;
 import org.vmse.job.bench.PeerPrograms;
 import org.vmse.job.bench.RteBenchmark;
+import org.vmse.job.bench.ScalingBenchmark;
 import org.vmse.job.bench.XmdsPeer;
 import org.vmse.job.config.ConfigurationException;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " (the repository's bench/peers/fftw_bench.c) runs in the same invocation when cc and fftw3.h"
                 + " exist.",
             "--ensemble: seconds per realization of Section 4.2 (with --peers, XMDS2 in the same invocation)."
-                + " --rte: the radiative transfer solver at the paper's resolution."})
+                + " --rte: the radiative transfer solver at the paper's resolution. --scaling: per eps, the KL basis,"
+                + " the broadcast and per-task result bytes and the driver's merge time (docs/scaling.md)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--sizes", split = ",", paramLabel = "M", description = "grid sizes (default: ${DEFAULT-VALUE})")
@@ -56,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
             + " core (eps from --eps), and Spark local[2] against a plain two-thread pool")
     boolean ensemble;
 
-    @Option(names = "--eps", split = ",", paramLabel = "N", description = "with --ensemble: eps = 2^-N"
+    @Option(names = "--eps", split = ",", paramLabel = "N", description = "with --ensemble or --scaling: eps = 2^-N"
             + " (default: ${DEFAULT-VALUE})")
     List<Integer> epsExponents = List.of(6, 8);
 
@@ -76,6 +78,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rte", description = "instead: the radiative transfer solver at the paper's resolution")
     boolean rte;
 
+    @Option(names = "--scaling", description = "instead: per eps (--eps) of --conf, the KL basis build time, the"
+            + " broadcast bytes, the bytes one task ships back, and the driver's time to merge and store them")
+    boolean scaling;
+
+    @Option(names = "--conf", paramLabel = "FILE", description = "with --scaling: the experiment"
+            + " (default: ${DEFAULT-VALUE})")
+    Path scalingConf = Path.of("conf", "paper-sec42.conf");
+
     @Option(names = "--peers", description = "with --ensemble: also run XMDS2 (the repository's"
             + " bench/peers/xmds2/run.sh, if xmds2 is installed) in this invocation and print XMDS2/vmse ratios")
     boolean peers;
@@ -94,6 +104,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (rte) {
             RteBenchmark.run(System.out);
+            return 0;
+        }
+        if (scaling) {
+            ScalingBenchmark.run(scalingConf, List.of(), epsExponents, System.out);
             return 0;
         }
         if (ensemble) {

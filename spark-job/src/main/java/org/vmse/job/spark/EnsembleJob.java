@@ -70,10 +70,6 @@ public final class EnsembleJob {
         if (ranges.isEmpty()) {
             return total;
         }
-        long realizations = 0;
-        for (BlockRange r : ranges) {
-            realizations += work.realizationsIn(r);
-        }
         Broadcast<EnsembleWork> shipped = sc.broadcast(work);
         // one range per partition: a collection of n elements cut into n slices gives each slice one element
         JavaRDD<TaskResult> perTask = sc.parallelize(ranges, ranges.size()).map(range -> {
@@ -82,6 +78,10 @@ public final class EnsembleJob {
         });
         String group = "vmse-ensemble-" + System.nanoTime();
         sc.setJobGroup(group, "vmse Monte Carlo ensemble", true);
+        long[] realizations = new long[ranges.size()];
+        for (int p = 0; p < realizations.length; p++) {
+            realizations[p] = work.realizationsIn(ranges.get(p));
+        }
         ProgressWatcher watcher = new ProgressWatcher(sc, group, realizations, progress);
         watcher.start();
         try {
@@ -93,9 +93,10 @@ public final class EnsembleJob {
                     return BoxedUnit.UNIT;
                 }
             }, ClassTag$.MODULE$.apply(TaskResult.class));
+            watcher.completed();
             return total;
         } finally {
-            watcher.finish();
+            watcher.stop();
             sc.clearJobGroup();
             shipped.destroy();
         }
