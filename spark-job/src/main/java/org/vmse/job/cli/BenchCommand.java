@@ -10,8 +10,10 @@ import org.vmse.job.bench.EnsembleBenchmark;
 import org.vmse.job.bench.Example1Benchmark;
 import org.vmse.job.bench.PeerPrograms;
 import org.vmse.job.bench.RteBenchmark;
+import org.vmse.job.bench.RunnerBenchmark;
 import org.vmse.job.bench.XmdsPeer;
 import org.vmse.job.config.ConfigurationException;
+import org.vmse.kernel.fft.FftBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,6 +75,18 @@ final class BenchCommand implements Callable<Integer> {
             + " as conf/paper-sec42.conf)")
     double tolerance = 1e-6;
 
+    @Option(names = "--runner", description = "with --ensemble: a real run's cost per realization"
+            + " (conf/paper-sec42.conf, rk4ip, the exact moments, Spark local[1]) beside the bare solve, interleaved;"
+            + " --realizations, --rounds and --fft apply")
+    boolean runner;
+
+    @Option(names = "--rounds", description = "with --runner: interleaved rounds (default: ${DEFAULT-VALUE})")
+    int rounds = 5;
+
+    @Option(names = "--fft", description = "with --runner: the FFT backend, fftw or jtransforms"
+            + " (default: ${DEFAULT-VALUE})")
+    String fft = "fftw";
+
     @Option(names = "--rte", description = "instead: the radiative transfer solver at the paper's resolution")
     boolean rte;
 
@@ -102,6 +116,19 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (steps < 0) {
                 throw new ConfigurationException("--steps must be >= 0, got " + steps);
+            }
+            if (runner) {
+                if (rounds < 1) {
+                    throw new ConfigurationException("--rounds must be at least 1, got " + rounds);
+                }
+                FftBackend backend;
+                try {
+                    backend = FftBackend.parse(fft);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("--fft: " + e.getMessage(), e);
+                }
+                RunnerBenchmark.run(epsExponents, realizations, rounds, backend, System.out);
+                return 0;
             }
             XmdsPeer peer = null;
             if (peers) {
