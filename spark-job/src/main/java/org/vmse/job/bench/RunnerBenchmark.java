@@ -83,8 +83,9 @@ public final class RunnerBenchmark {
 
     private static void row(JavaSparkContext sc, int exponent, Sampler sampler, int realizations, int rounds,
                             FftBackend fft, PrintStream out) {
-        ExperimentConfig cfg = ExperimentFile.load(CONF, List.of("eps=2^-" + exponent, "scheme=rk4ip", "fft=" + fft.key(),
-                "random.sampler=" + sampler.key(), "rte.enabled=false", "samples=" + realizations));
+        ExperimentConfig cfg = ExperimentFile.load(CONF, List.of("eps=2^-" + exponent, "scheme=rk4ip",
+                "fft=" + fft.key(), "random.sampler=" + sampler.key(), "rte.enabled=false",
+                "samples=" + realizations));
         Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
         RandomMassProblem problem = EnsembleRun.problem(cfg, disc);
         KarhunenLoeveBasis basis = sampler.needsBasis() ? EnsembleRun.basis(cfg) : null;

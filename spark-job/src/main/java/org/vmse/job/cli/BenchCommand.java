@@ -8,6 +8,7 @@ import org.vmse.job.bench.BenchOptions;
 import org.vmse.job.bench.CrankNicolsonBenchmark;
 import org.vmse.job.bench.EnsembleBenchmark;
 import org.vmse.job.bench.Example1Benchmark;
+import org.vmse.job.bench.MeshBenchmark;
 import org.vmse.job.bench.PeerPrograms;
 import org.vmse.job.bench.RteBenchmark;
 import org.vmse.job.bench.RunnerBenchmark;
@@ -80,10 +81,19 @@ final class BenchCommand implements Callable<Integer> {
             + " --realizations, --rounds and --fft apply")
     boolean runner;
 
+    @Option(names = "--mesh", description = "with --ensemble: mesh.rule = accuracy against the paper's mesh on the"
+            + " same realizations (conf/paper-sec42.conf, rk4ip, KL): CPU seconds per realization on each, the L1"
+            + " differences of their final densities and of their means; --realizations, --mesh-tolerance and --fft"
+            + " apply")
+    boolean mesh;
+
+    @Option(names = "--mesh-tolerance", description = "with --mesh: mesh.tolerance (default: ${DEFAULT-VALUE})")
+    double meshTolerance = 4e-5;
+
     @Option(names = "--rounds", description = "with --runner: interleaved rounds (default: ${DEFAULT-VALUE})")
     int rounds = 5;
 
-    @Option(names = "--fft", description = "with --runner: the FFT backend, fftw or jtransforms"
+    @Option(names = "--fft", description = "with --runner or --mesh: the FFT backend, fftw or jtransforms"
             + " (default: ${DEFAULT-VALUE})")
     String fft = "fftw";
 
@@ -117,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
             if (steps < 0) {
                 throw new ConfigurationException("--steps must be >= 0, got " + steps);
             }
-            if (runner) {
+            if (runner || mesh) {
                 if (rounds < 1) {
                     throw new ConfigurationException("--rounds must be at least 1, got " + rounds);
                 }
@@ -127,7 +137,12 @@ final class BenchCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new ConfigurationException("--fft: " + e.getMessage(), e);
                 }
-                RunnerBenchmark.run(epsExponents, realizations, rounds, backend, System.out);
+                if (runner) {
+                    RunnerBenchmark.run(epsExponents, realizations, rounds, backend, System.out);
+                }
+                if (mesh) {
+                    MeshBenchmark.run(epsExponents, realizations, meshTolerance, backend, System.out);
+                }
                 return 0;
             }
             XmdsPeer peer = null;
