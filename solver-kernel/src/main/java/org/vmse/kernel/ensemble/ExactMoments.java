@@ -49,6 +49,8 @@ public final class ExactMoments implements Serializable {
     public static final double MAX_ABS_VALUE = 0x1p22;
 
     private static final double SCALE = 0x1p40;
+    /** Below it, {@code |v_p v_q| 2^40 < 2^62}: every product term is a plain rounded long. */
+    private static final double SMALL_PRODUCT_BOUND = 0x1p11;
 
     private final int outputTimes;
     private final int points;
@@ -94,33 +96,74 @@ public final class ExactMoments implements Serializable {
                     + rho.length);
         }
         for (int k = 0; k < outputTimes; k++) {
-            double[] v = rho[k];
-            if (v.length != points) {
+            if (rho[k].length != points) {
                 throw new IllegalArgumentException("expected " + points + " points at output time " + k + ", got "
-                        + v.length);
+                        + rho[k].length);
             }
+        }
+        addSampled(rho, 0, 1);
+    }
+
+    /**
+     * Adds one realization sampled from a larger one, without copying it: output time {@code k} of this
+     * accumulator is {@code rho[firstTime + k]}, point {@code p} is {@code rho[firstTime + k][p * stride]}. The
+     * same sums, bit for bit, as {@link #add} of the sampled arrays. Validated completely before anything is added.
+     *
+     * @throws IllegalArgumentException on a shape mismatch (the rows from {@code firstTime} on must be
+     *                                  {@code outputTimes} long, each with {@code ceil(length / stride) = points}) or
+     *                                  a value that is not finite or not within {@code ±2^22}, naming its indices
+     */
+    public void add(double[][] rho, int firstTime, int stride) {
+        if (!(stride >= 1 && firstTime >= 0 && rho.length - firstTime == outputTimes)) {
+            throw new IllegalArgumentException("expected densities at " + outputTimes + " output times from "
+                    + firstTime + " on with stride >= 1, got " + rho.length + " output times, stride " + stride);
+        }
+        for (int k = 0; k < outputTimes; k++) {
+            int length = rho[firstTime + k].length;
+            if ((length + stride - 1) / stride != points) {
+                throw new IllegalArgumentException("expected " + points + " points at output time " + k
+                        + " (every " + stride + "-th), got " + length + " values");
+            }
+        }
+        addSampled(rho, firstTime, stride);
+    }
+
+    private void addSampled(double[][] rho, int firstTime, int stride) {
+        double largest = 0;
+        for (int k = 0; k < outputTimes; k++) {
+            double[] v = rho[firstTime + k];
             for (int p = 0; p < points; p++) {
-                if (!(Math.abs(v[p]) < MAX_ABS_VALUE)) {
-                    throw new IllegalArgumentException("rho[" + k + "][" + p + "] = " + v[p]
+                double a = Math.abs(v[p * stride]);
+                if (!(a < MAX_ABS_VALUE)) {
+                    throw new IllegalArgumentException("rho[" + k + "][" + p + "] = " + v[p * stride]
                             + " is outside the fixed-point range of ExactMoments: finite with |v| < 2^22"
                             + " (resolution 2^-40)");
                 }
+                largest = Math.max(largest, a);
             }
         }
+        // |v| < 2^11 bounds every product term below 2^62, where addRounded is add(round(x)): skip its range check
+        boolean smallProducts = largest < SMALL_PRODUCT_BOUND;
         for (int k = 0; k < outputTimes; k++) {
-            double[] v = rho[k];
+            double[] v = rho[firstTime + k];
             int base = k * points;
             for (int p = 0; p < points; p++) {
-                double vp = v[p];
+                double vp = v[p * stride];
                 s1.add(base + p, Math.round(vp * SCALE)); // |v| < 2^22: fits a long
                 s2.addRounded(base + p, vp * vp * SCALE); // < 2^84: 128-bit
             }
             if (withCovariance) {
                 int cell = pairBase(k);
                 for (int p = 0; p < points; p++) {
-                    double vp = v[p];
-                    for (int q = p + 1; q < points; q++) {
-                        s12.addRounded(cell++, vp * v[q] * SCALE);
+                    double vp = v[p * stride];
+                    if (smallProducts) {
+                        for (int q = p + 1; q < points; q++) {
+                            s12.add(cell++, Math.round(vp * v[q * stride] * SCALE));
+                        }
+                    } else {
+                        for (int q = p + 1; q < points; q++) {
+                            s12.addRounded(cell++, vp * v[q * stride] * SCALE);
+                        }
                     }
                 }
             }

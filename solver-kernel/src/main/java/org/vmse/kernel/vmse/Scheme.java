@@ -29,6 +29,14 @@ public enum Scheme {
         return title;
     }
 
+    /**
+     * The order in time: the global error of a smooth solution falls as {@code dt^order} (2 for Crank-Nicolson, 4 for
+     * RK4IP), which step doubling's error estimate {@code |u_dt - u_dt/2| 2^p / (2^p - 1)} needs.
+     */
+    public int order() {
+        return this == RK4IP ? 4 : 2;
+    }
+
     /** The configuration spelling, {@code cn} or {@code rk4ip}. */
     public String key() {
         return key;

@@ -184,6 +184,52 @@ class ExactMomentsTest {
         assertEquals(0, same.result().standardDeviation(0)[0], 1e-6);
     }
 
+    /**
+     * Adding in place (a later output time, every {@code stride}-th point) gives the same bits as adding the copied
+     * samples, the way the ensemble added them before: with the wild magnitudes (products beyond 2^62) and with
+     * densities below 2^11 (every product a plain rounded long), and a ragged last stride.
+     */
+    @Test
+    void anInPlaceSampledAddEqualsTheAddOfTheCopiedSamples() {
+        SplittableRandom r = new SplittableRandom(7);
+        List<double[][]> small = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            double[][] rho = new double[3][22];
+            for (double[] row : rho) {
+                for (int p = 0; p < row.length; p++) {
+                    row[p] = r.nextDouble(0, Math.nextDown(0x1p11));
+                }
+            }
+            small.add(rho);
+        }
+        List<double[][]> wide = new ArrayList<>();
+        for (double[][] w : wildSamples()) {
+            wide.add(new double[][] {w[0], w[1], w[1]});
+        }
+        for (List<double[][]> samples : List.of(small, wide)) {
+            int m = samples.get(0)[0].length;
+            for (int stride : new int[] {1, 3, 4}) {
+                int n = (m + stride - 1) / stride;
+                ExactMoments copied = new ExactMoments(2, n, true);
+                ExactMoments inPlace = new ExactMoments(2, n, true);
+                for (double[][] rho : samples) {
+                    double[][] c = new double[2][n];
+                    for (int k = 0; k < 2; k++) {
+                        for (int p = 0; p < n; p++) {
+                            c[k][p] = rho[k + 1][p * stride];
+                        }
+                    }
+                    copied.add(c);
+                    inPlace.add(rho, 1, stride);
+                }
+                assertEquals(copied, inPlace, "stride " + stride + ", " + m + " points");
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ExactMoments(1, 8, false).add(small.get(0), 2, 2));
+        assertTrue(e.getMessage().contains("expected 8 points"), e.getMessage());
+    }
+
     @Test
     void outOfRangeValuesAndBadShapesAreRejectedWithoutSideEffects() {
         ExactMoments m = new ExactMoments(2, 3, true);

@@ -64,7 +64,7 @@ public final class EnsembleBenchmark {
      * each realization (at {@code eps = 2^-10} a whole one is ~13,000 steps); 0 times whole realizations.
      */
     public static void run(List<Integer> exponents, int realizations, int stepLimit, double tolerance, boolean spark,
-                           XmdsPeer peer, PrintStream out) {
+                           PrintStream out) {
         out.printf("vmse bench --ensemble: Section 4.2 (L = 1.625, T = 0.4, A = 256, p0 = 1.5, D = 1.5, a = b = 100,"
                 + " gamma = 1/2), GMRES tolerance %.0e, one thread%s%n", tolerance,
                 stepLimit > 0 ? ", first " + stepLimit + " steps of each realization only" : "");
@@ -93,13 +93,11 @@ public final class EnsembleBenchmark {
                 }
                 double perRealization = (System.nanoTime() - t0) * 1e-9 / realizations;
                 double fieldSeconds = fieldSeconds(p, b, realizations, (int) (steps / realizations));
-                String ratio = peer != null && e == 6
-                        ? String.format("   XMDS2/vmse = %.2f", peer.secondsPerRealization() / perRealization) : "";
-                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %-12s %.1f%s%n", e, p.M(),
+                out.printf("  2^-%-3d %-5d %-6d %-8s %-12s %-7s %-14.4f %-16.2f %-12s %.1f%n", e, p.M(),
                         steps / realizations, sampler.key(), backend.key(), scheme.key(), perRealization,
                         (double) its / steps,
                         String.format("%.1f%%", 100 * fieldSeconds / perRealization),
-                        1e6 * fieldSeconds * realizations / steps, ratio);
+                        1e6 * fieldSeconds * realizations / steps);
             }
             }
             }

@@ -4,15 +4,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.vmse.job.bench.BenchOptions;
 import org.vmse.job.bench.CrankNicolsonBenchmark;
 import org.vmse.job.bench.EnsembleBenchmark;
 import org.vmse.job.bench.Example1Benchmark;
+import org.vmse.job.bench.MeshBenchmark;
 import org.vmse.job.bench.PeerPrograms;
+import org.vmse.job.bench.PeerTable;
 import org.vmse.job.bench.RteBenchmark;
+import org.vmse.job.bench.RunnerBenchmark;
 import org.vmse.job.bench.ScalingBenchmark;
 import org.vmse.job.bench.XmdsPeer;
 import org.vmse.job.config.ConfigurationException;
+import org.vmse.kernel.fft.FftBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,6 +80,27 @@ final class BenchCommand implements Callable<Integer> {
             + " as conf/paper-sec42.conf)")
     double tolerance = 1e-6;
 
+    @Option(names = "--runner", description = "with --ensemble: a real run's cost per realization"
+            + " (conf/paper-sec42.conf, rk4ip, the exact moments, Spark local[1]) beside the bare solve, interleaved;"
+            + " --realizations, --rounds and --fft apply")
+    boolean runner;
+
+    @Option(names = "--mesh", description = "with --ensemble: mesh.rule = accuracy against the paper's mesh on the"
+            + " same realizations (conf/paper-sec42.conf, rk4ip, KL): CPU seconds per realization on each, the L1"
+            + " differences of their final densities and of their means; --realizations, --mesh-tolerance and --fft"
+            + " apply")
+    boolean mesh;
+
+    @Option(names = "--mesh-tolerance", description = "with --mesh: mesh.tolerance (default: ${DEFAULT-VALUE})")
+    double meshTolerance = 4e-5;
+
+    @Option(names = "--rounds", description = "with --runner: interleaved rounds (default: ${DEFAULT-VALUE})")
+    int rounds = 5;
+
+    @Option(names = "--fft", description = "with --runner, --mesh or --peers: the FFT backend, fftw or jtransforms"
+            + " (default: ${DEFAULT-VALUE})")
+    String fft = "fftw";
+
     @Option(names = "--rte", description = "instead: the radiative transfer solver at the paper's resolution")
     boolean rte;
 
@@ -86,8 +112,10 @@ final class BenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     Path scalingConf = Path.of("conf", "paper-sec42.conf");
 
-    @Option(names = "--peers", description = "with --ensemble: also run XMDS2 (the repository's"
-            + " bench/peers/xmds2/run.sh, if xmds2 is installed) in this invocation and print XMDS2/vmse ratios")
+    @Option(names = "--peers", description = "with --ensemble: instead of the table per FFT backend, scheme and"
+            + " sampler, XMDS2 (the repository's bench/peers/xmds2/run.sh, if xmds2 is installed) and vmse per"
+            + " realization at each --eps on the paper's mesh, in this invocation, with XMDS2/vmse ratios;"
+            + " --realizations at 2^-6, halved per halving of eps below (at least 2); --fft applies")
     boolean peers;
 
     @Option(names = "--no-spark", description = "with --ensemble: skip the Spark throughput comparison")
@@ -117,23 +145,49 @@ final class BenchCommand implements Callable<Integer> {
             if (steps < 0) {
                 throw new ConfigurationException("--steps must be >= 0, got " + steps);
             }
-            XmdsPeer peer = null;
-            if (peers) {
-                Optional<PeerPrograms> programs = PeerPrograms.ofHome();
-                if (programs.isPresent()) {
-                    peer = XmdsPeer.run(programs.get().xmdsScript(), System.out);
-                } else {
-                    System.out.println("XMDS2 peer: " + PeerPrograms.NO_HOME);
+            if (runner || mesh || peers) {
+                if (rounds < 1) {
+                    throw new ConfigurationException("--rounds must be at least 1, got " + rounds);
                 }
-                if (peer != null) {
-                    System.out.printf("XMDS2 (same invocation): %.4f s per realization at 2^-6; example 1 at 2^-8:"
-                            + " %.3f s%n", peer.secondsPerRealization(), peer.example1Seconds());
+                FftBackend backend;
+                try {
+                    backend = FftBackend.parse(fft);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("--fft: " + e.getMessage(), e);
                 }
+                if (runner) {
+                    RunnerBenchmark.run(epsExponents, realizations, rounds, backend, System.out);
+                }
+                if (mesh) {
+                    MeshBenchmark.run(epsExponents, realizations, meshTolerance, backend, System.out);
+                }
+                if (peers) {
+                    XmdsPeer peer = null;
+                    Optional<PeerPrograms> programs = PeerPrograms.ofHome();
+                    if (programs.isPresent()) {
+                        peer = XmdsPeer.run(programs.get().xmdsScript(),
+                                PeerTable.peerPaths(epsExponents, realizations), System.out);
+                    } else {
+                        System.out.println("XMDS2 peer: " + PeerPrograms.NO_HOME);
+                    }
+                    if (peer != null) {
+                        String perEps = peer.secondsPerRealization().entrySet().stream()
+                                .map(x -> String.format("%.4f at 2^-%d", x.getValue(), x.getKey()))
+                                .collect(Collectors.joining(", "));
+                        System.out.printf("XMDS2 (same invocation): s per realization %s; example 1 at 2^-8: %.3f s%n",
+                                perEps, peer.example1Seconds());
+                    }
+                    if (!noExample1) {
+                        Example1Benchmark.run(peer, System.out);
+                    }
+                    PeerTable.run(epsExponents, realizations, backend, peer, System.out);
+                }
+                return 0;
             }
             if (!noExample1) {
-                Example1Benchmark.run(peer, System.out);
+                Example1Benchmark.run(null, System.out);
             }
-            EnsembleBenchmark.run(epsExponents, realizations, steps, tolerance, !noSpark, peer, System.out);
+            EnsembleBenchmark.run(epsExponents, realizations, steps, tolerance, !noSpark, System.out);
             return 0;
         }
         BenchOptions options;

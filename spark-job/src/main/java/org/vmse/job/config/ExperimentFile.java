@@ -196,7 +196,8 @@ public final class ExperimentFile {
         double T = number(c, "T");
         double[] outputTimes = constants("outputTimes", list(c, "outputTimes", "[0.1, 0.4]"));
         MeshSpec mesh = new MeshSpec(formula(c, "mesh.dx", "eps"), formula(c, "mesh.dt", "eps"),
-                bool(c, "mesh.allowUnresolved"));
+                bool(c, "mesh.allowUnresolved"), parsed(c, "mesh.rule", MeshRule::parse),
+                number(c, "mesh.tolerance"));
         double A = number(c, "initial.A");
         double x0 = number(c, "initial.x0");
         double p0 = number(c, "initial.p0");
@@ -213,9 +214,15 @@ public final class ExperimentFile {
         }
         LiouvilleSpec liouville = new LiouvilleSpec(number(c, "liouville.tolerance"), integer(c, "liouville.rays"),
                 number(c, "liouville.dx"), number(c, "liouville.dk"), number(c, "liouville.deltaWidth"));
+        RandomSpec random = random(c);
+        if (mesh.rule() == MeshRule.ACCURACY && !random.enabled()) {
+            throw new ConfigurationException("mesh.rule = accuracy measures the mesh's error on pilot realizations of"
+                    + " the random mass, so it needs random.enabled = true; for a deterministic run use mesh.rule ="
+                    + " paper and set mesh.dx and mesh.dt");
+        }
         return new ExperimentConfig(string(c, "name"), eps, epsText, T, outputTimes, number(c, "domain.L"), mesh,
                 initial, formula(c, "mass.m0", "t", "x"), formula(c, "potential.V", "x"), krylov, liouville,
-                study(c), random(c), ensemble(c), rte(c, initial.p0()), parsed(c, "scheme", Scheme::parse), fft(c),
+                study(c), random, ensemble(c), rte(c, initial.p0()), parsed(c, "scheme", Scheme::parse), fft(c),
                 bool(c, "limits.force"), c);
     }
 

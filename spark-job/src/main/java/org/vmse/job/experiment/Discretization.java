@@ -2,6 +2,7 @@ package org.vmse.job.experiment;
 
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.MeshRule;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.MassField;
 import org.vmse.kernel.problem.WavePacket;
@@ -9,15 +10,18 @@ import org.vmse.kernel.vmse.TimePlan;
 
 /**
  * The VMSE mesh of an experiment at its {@code eps}, checked before any work: it must resolve the
- * {@code eps}-oscillation, and the mass must be positive on it.
+ * {@code eps}-oscillation, and the mass must be positive on it. With {@code mesh.rule = paper} the mesh is
+ * {@code mesh.dx}, {@code mesh.dt}; with {@code mesh.rule = accuracy} {@link AccuracyMesh} chooses it.
  *
- * @param grid  the periodic grid ({@code M} even, {@code dx <= mesh.dx})
- * @param dt    the largest time step ({@code mesh.dt})
- * @param plan  the steps, hitting every output time
- * @param massMin the smallest {@code m0} seen on the grid over {@code [0, T]}
- * @param massMax the largest {@code m0} seen on the grid over {@code [0, T]}
+ * @param grid     the periodic grid ({@code M} even, {@code dx <= mesh.dx} under the paper's rule)
+ * @param dt       the largest time step ({@code mesh.dt} under the paper's rule)
+ * @param plan     the steps, hitting every output time
+ * @param massMin  the smallest {@code m0} seen on the grid over {@code [0, T]}
+ * @param massMax  the largest {@code m0} seen on the grid over {@code [0, T]}
+ * @param estimate what {@code mesh.rule = accuracy} measured, {@code null} under the paper's rule
  */
-public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double massMin, double massMax) {
+public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double massMin, double massMax,
+                             MeshEstimate estimate) {
 
     /** How many Gaussian standard deviations of the packet's spectrum must lie below the Nyquist limit. */
     static final double SPECTRAL_MARGIN_STD = 8;
@@ -39,17 +43,21 @@ public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
+        // under mesh.rule = accuracy the range is taken on the paper's grid, finer than the one chosen
         double[] range = massRange(mass, grid, cfg.T());
         if (!(range[0] > 0 && range[1] < Double.POSITIVE_INFINITY)) {
             throw new ConfigurationException(String.format("mass.m0 = \"%s\" is not positive and finite on the grid:"
                     + " m0 = %.6g at t = %.6g, x = %.6g. The VMSE (2.1) needs m0 > 0: change mass.m0",
                     cfg.mass().text(), range[0], range[2], range[3]));
         }
+        if (cfg.mesh().rule() == MeshRule.ACCURACY) {
+            return AccuracyMesh.choose(cfg, range[0], range[1]);
+        }
         if (!cfg.mesh().allowUnresolved()) {
             requireResolved(cfg, grid, dt, range);
         }
         TimePlan plan = new TimePlan(cfg.outputTimes(), dt);
-        return new Discretization(grid, dt, plan, range[0], range[1]);
+        return new Discretization(grid, dt, plan, range[0], range[1], null);
     }
 
     /**

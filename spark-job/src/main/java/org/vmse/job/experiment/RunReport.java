@@ -53,6 +53,20 @@ public final class RunReport {
         s.put("dt_max", d.dt());
         s.put("steps", d.plan().totalSteps());
         s.put("output_times", cfg.outputTimes());
+        s.put("mesh_rule", cfg.mesh().rule().key());
+        MeshEstimate e = d.estimate();
+        if (e != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tolerance", e.tolerance());
+            m.put("discretization_term", e.error());
+            m.put("space_part", e.spaceError());
+            m.put("time_part", e.timeError());
+            m.put("top_wavenumber", e.topWavenumber());
+            m.put("pilots", e.pilots());
+            m.put("pilot_solves", e.pilotSolves());
+            m.put("seconds", e.seconds());
+            s.put("mesh_estimate", m);
+        }
         return s;
     }
 

@@ -54,8 +54,9 @@ public final class EnsembleAccumulation implements Serializable {
     void add(int block, RealizationResult r) {
         double[][] rho = r.densities();
         full.add(rho);
-        batches[block % batches.length].add(new double[][] {rho[rho.length - 1]});
-        strided.add(strided(rho, covarianceStride));
+        // the final time and the strided grid are read in place: no copy per realization
+        batches[block % batches.length].add(rho, rho.length - 1, 1);
+        strided.add(rho, 0, covarianceStride);
         nonPositivePoints += r.nonPositivePoints();
         steps += r.steps();
         krylovIterations += r.krylovIterations();
@@ -154,18 +155,5 @@ public final class EnsembleAccumulation implements Serializable {
         while (failures.size() > FAILURES_KEPT) {
             failures.pollLastEntry();
         }
-    }
-
-    /** Every {@code stride}-th point of each output time's density. */
-    private static double[][] strided(double[][] rho, int stride) {
-        double[][] s = new double[rho.length][];
-        for (int k = 0; k < rho.length; k++) {
-            int n = (rho[k].length + stride - 1) / stride;
-            s[k] = new double[n];
-            for (int p = 0; p < n; p++) {
-                s[k][p] = rho[k][p * stride];
-            }
-        }
-        return s;
     }
 }

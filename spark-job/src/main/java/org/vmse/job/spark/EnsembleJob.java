@@ -189,7 +189,7 @@ public final class EnsembleJob {
     }
 
     /** The work of one task: one solver workspace, all the range's blocks. */
-    static EnsembleAccumulation solveRange(EnsembleWork work, BlockRange range) {
+    public static EnsembleAccumulation solveRange(EnsembleWork work, BlockRange range) {
         RandomMassSolver solver = new RandomMassSolver(work.problem(),
                 work.problem().sampler().field(work.problem(), work.basis()));
         EnsembleAccumulation acc = new EnsembleAccumulation(work);
