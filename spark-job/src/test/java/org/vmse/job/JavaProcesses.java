@@ -63,6 +63,33 @@ public final class JavaProcesses {
         return new Finished(p.exitValue(), tail(log));
     }
 
+    /** A count read from outside a process (stored blocks, files), which may fail to read. */
+    @FunctionalInterface
+    public interface Count {
+        int get() throws Exception;
+    }
+
+    /**
+     * Waits until {@code count} reaches {@code atLeast} while {@code p} runs (at most 180 s): the count then.
+     *
+     * @throws AssertionError if {@code p} ends first or the time runs out (then {@code p} is killed), with its log
+     */
+    public static int awaitCount(Count count, int atLeast, Process p, Path log) throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            int n = count.get();
+            if (n >= atLeast) {
+                return n;
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("the process ended before the count reached " + atLeast + ": " + tail(log));
+            }
+            Thread.sleep(20);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("the count did not reach " + atLeast + " within 180 s: " + tail(log));
+    }
+
     /** The last 4000 characters of a log, for a failure message. */
     public static String tail(Path log) throws IOException {
         String s = Files.exists(log) ? Files.readString(log) : "(no log)";

@@ -53,7 +53,7 @@ class DriverFaultTest {
         Path log = tmp.resolve("killed.log");
         Process driver = JavaProcesses.java("768m", log, List.of(), "org.vmse.job.cli.VmseCli",
                 args("run", "--out", out.toString())).start();
-        int stored = waitForBlocks(out, killAfter, driver, log);
+        int stored = JavaProcesses.awaitCount(() -> blocks(out), killAfter, driver, log);
         driver.destroyForcibly().waitFor(); // SIGKILL: no hook runs
         int left = blocks(out);
         assertTrue(left >= stored && left < TASKS, "killed mid-run (seed " + seed + "): " + left + " of " + TASKS
@@ -74,7 +74,7 @@ class DriverFaultTest {
         Path log = tmp.resolve("interrupted.log");
         Process driver = JavaProcesses.java("768m", log, List.of(), "org.vmse.job.cli.VmseCli",
                 args("run", "--out", out.toString())).start();
-        waitForBlocks(out, 3, driver, log);
+        JavaProcesses.awaitCount(() -> blocks(out), 3, driver, log);
         new ProcessBuilder("kill", "-INT", Long.toString(driver.pid())).start().waitFor();
         JavaProcesses.Finished stopped = JavaProcesses.waitFor(driver, log, 120);
         assertEquals(VmseCli.INTERRUPTED, stopped.code(), stopped.log());
@@ -96,24 +96,6 @@ class DriverFaultTest {
             assertArrayEquals(Files.readAllBytes(reference.resolve(f)), Files.readAllBytes(out.resolve(f)),
                     f + " differs from the undisturbed run, " + what);
         }
-    }
-
-    /** Waits until {@code out} holds at least {@code count} stored blocks; the count then. */
-    private static int waitForBlocks(Path out, int count, Process driver, Path log) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            int n = blocks(out);
-            if (n >= count) {
-                return n;
-            }
-            if (!driver.isAlive()) {
-                throw new AssertionError("the driver ended before " + count + " blocks: "
-                        + JavaProcesses.tail(log));
-            }
-            Thread.sleep(20);
-        }
-        driver.destroyForcibly();
-        throw new AssertionError("no " + count + " blocks within 180 s: " + JavaProcesses.tail(log));
     }
 
     private static int blocks(Path out) throws Exception {

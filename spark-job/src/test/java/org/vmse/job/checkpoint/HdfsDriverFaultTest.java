@@ -84,7 +84,7 @@ class HdfsDriverFaultTest {
                 args("run", "--out", out));
         run.environment().remove("HADOOP_CONF_DIR");
         Process driver = run.start();
-        int stored = waitForBlocks(out, driver, log);
+        int stored = JavaProcesses.awaitCount(() -> blocks(out), KILL_AFTER, driver, log);
         driver.destroyForcibly().waitFor(); // SIGKILL: no hook runs, HDFS leases and the lock are left behind
         int left = blocks(out);
         assertTrue(left >= stored && left < TASKS, left + " of " + TASKS + " blocks stored at the kill");
@@ -115,24 +115,6 @@ class HdfsDriverFaultTest {
     /** The name node as the drivers are given it: a complete URI, loopback address and port. */
     private static String nameNode() {
         return "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-    }
-
-    /** Waits until {@code out} on HDFS holds at least {@link #KILL_AFTER} stored blocks; the count then. */
-    private static int waitForBlocks(String out, Process driver, Path log) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            int n = blocks(out);
-            if (n >= KILL_AFTER) {
-                return n;
-            }
-            if (!driver.isAlive()) {
-                throw new AssertionError("the driver ended before " + KILL_AFTER + " blocks: "
-                        + JavaProcesses.tail(log));
-            }
-            Thread.sleep(20);
-        }
-        driver.destroyForcibly();
-        throw new AssertionError("no " + KILL_AFTER + " blocks within 180 s: " + JavaProcesses.tail(log));
     }
 
     private static int blocks(String out) throws Exception {
