@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.vmse.job.checkpoint.OutputLock;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
@@ -63,12 +64,23 @@ public final class StudyDirectory implements AutoCloseable {
                                 + " choose an --out whose parent is a directory");
                     }
                 }
-                Files.createDirectories(abs);
+                // made whole under a hidden name and renamed into place: a study killed at any moment leaves either
+                // no directory or one that names its experiment
+                Files.createDirectories(abs.getParent());
+                Path creating = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".creating-");
+                Files.writeString(creating.resolve(EXPERIMENT), json, StandardCharsets.UTF_8);
+                try {
+                    Files.move(creating, abs, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    Files.deleteIfExists(creating.resolve(EXPERIMENT));
+                    Files.deleteIfExists(creating);
+                    if (Files.isRegularFile(experiment)) {
+                        return open(dir, base); // another invocation created it meanwhile: continue as it
+                    }
+                    throw raced;
+                }
             }
             OutputLock lock = OutputLock.acquire(abs.resolve(".lock").toUri(), RunCheckpoint.hadoopConfiguration());
-            if (!continued) {
-                Files.writeString(experiment, json, StandardCharsets.UTF_8);
-            }
             return new StudyDirectory(abs, lock, continued);
         } catch (IOException e) {
             throw new ConfigurationException("--out " + dir + ": cannot use the study directory ("
