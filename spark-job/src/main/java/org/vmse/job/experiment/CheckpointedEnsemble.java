@@ -1,6 +1,8 @@
 package org.vmse.job.experiment;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +45,11 @@ public final class CheckpointedEnsemble {
             throw new UncheckedIOException("cannot create a local staging directory: " + e.getMessage(), e);
         }
         Thread onInterrupt = new Thread(() -> {
-            // Spark's own shutdown stops the context under the running tasks: its complaints are not news
+            // Spark's own shutdown stops the context under the running tasks: its complaints, logged or printed
+            // straight to System.err by its thread pools, are not news (the notice below goes to the command's own
+            // writer, made before this)
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
+            System.setErr(new PrintStream(OutputStream.nullOutputStream()));
             checkpoint.end(RunStatus.State.INTERRUPTED);
             checkpoint.close();
             delete(staging);
