@@ -8,7 +8,6 @@ import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.ConvergenceStudy;
 import org.vmse.job.experiment.EnsembleStudy;
 import org.vmse.job.output.Json;
-import org.vmse.job.output.OutputDirectory;
 import org.vmse.job.output.Progress;
 import org.vmse.job.output.StudyDirectory;
 import picocli.CommandLine.Command;
@@ -40,11 +39,12 @@ final class StudyCommand implements Callable<Integer> {
         ExperimentConfig cfg = options.load();
         ResourceEstimate.ofStudy(cfg, master).require();
         cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
-        if (cfg.random().enabled()) {
-            try (StudyDirectory out = StudyDirectory.open(options.outputDirectory(cfg, "-study"), cfg)) {
-                if (out.continued()) {
-                    System.err.println("vmse: continuing the study in " + out.path() + " from the runs it finished");
-                }
+        try (StudyDirectory out = StudyDirectory.open(options.outputDirectory(cfg, "-study"), cfg)) {
+            if (out.continued()) {
+                spec.commandLine().getErr().println("vmse: continuing the study in " + out.path()
+                        + " from the runs it finished");
+            }
+            if (cfg.random().enabled()) {
                 Map<String, Object> study = EnsembleStudy.run(cfg, out.path(), master, (label, samples) -> {
                     Progress p = new Progress("vmse study " + cfg.name() + " " + label, "realization", options.quiet,
                             System.err);
@@ -52,13 +52,10 @@ final class StudyCommand implements Callable<Integer> {
                 }, spec.commandLine().getErr()::println);
                 spec.commandLine().getOut().println(Json.toString(study.get("series")));
                 spec.commandLine().getOut().println("results in " + out.path());
+                return 0;
             }
-            return 0;
-        }
-        try (OutputDirectory out = OutputDirectory.create(options.outputDirectory(cfg, "-study"))) {
             Map<String, Object> study = ConvergenceStudy.run(cfg, out.path(),
                     eps -> new Progress("vmse study " + cfg.name() + " eps=" + eps, options.quiet, System.err));
-            out.commit();
             var w = spec.commandLine().getOut();
             String[] texts = (String[]) study.get("eps_text");
             double[] err = (double[]) study.get("err_l1");
@@ -70,7 +67,7 @@ final class StudyCommand implements Callable<Integer> {
             }
             Map<String, Object> fit = (Map<String, Object>) study.get("fit");
             w.printf("fitted rate over [%.4g, %.4g]: %.3f +- %.3f (paper: 2)%nresults in %s%n", fit.get("eps_min"),
-                    fit.get("eps_max"), fit.get("rate"), fit.get("rate_std_error"), out.target());
+                    fit.get("eps_max"), fit.get("rate"), fit.get("rate_std_error"), out.path());
         }
         return 0;
     }

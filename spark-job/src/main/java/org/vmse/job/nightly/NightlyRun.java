@@ -26,7 +26,6 @@ import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.ConvergenceStudy;
 import org.vmse.job.experiment.EnsembleStudy;
 import org.vmse.job.nightly.report.NightReport;
-import org.vmse.job.output.OutputDirectory;
 import org.vmse.job.output.Progress;
 import org.vmse.job.output.Provenance;
 import org.vmse.job.output.StudyDirectory;
@@ -166,22 +165,19 @@ public final class NightlyRun {
         java.nio.file.Path local = root.local() ? java.nio.file.Path.of(dir.toUri())
                 : o.work().resolve(o.date()).resolve(s.name());
         String label = "vmse nightly " + s.name();
-        if (StudyKind.of(cfg) == StudyKind.RTE) {
-            try (StudyDirectory out = StudyDirectory.open(local, cfg)) {
-                if (out.continued()) {
-                    notes.accept("vmse: continuing the study " + s.name() + " in " + local + " from the runs it"
-                            + " finished");
-                }
+        try (StudyDirectory out = StudyDirectory.open(local, cfg)) {
+            if (out.continued()) {
+                notes.accept("vmse: continuing the study " + s.name() + " in " + local + " from the runs it"
+                        + " finished");
+            }
+            if (StudyKind.of(cfg) == StudyKind.RTE) {
                 EnsembleStudy.run(cfg, out.path(), o.master(), (point, samples) -> {
                     Progress p = new Progress(label + " " + point, "realization", o.quiet(), System.err);
                     return done -> p.report(done, samples, "");
                 }, notes);
-            }
-        } else {
-            try (OutputDirectory out = OutputDirectory.create(local)) {
+            } else {
                 ConvergenceStudy.run(cfg, out.path(), eps -> new Progress(label + " eps=" + eps, o.quiet(),
                         System.err));
-                out.commit();
             }
         }
         if (!root.local()) {

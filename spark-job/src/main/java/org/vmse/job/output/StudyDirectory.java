@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import org.vmse.job.checkpoint.OutputLock;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
@@ -105,6 +106,15 @@ public final class StudyDirectory implements AutoCloseable {
             lock.close();
         } catch (IOException e) {
             // a lock left behind is taken over by the next invocation on this host
+        }
+        // a new study that wrote nothing (refused before its first run) leaves nothing behind
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (!continued && entries.allMatch(p -> p.getFileName().toString().equals(EXPERIMENT))) {
+                Files.deleteIfExists(dir.resolve(EXPERIMENT));
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            // best effort: what is left names its experiment, and the same command continues it
         }
     }
 }
