@@ -5,14 +5,15 @@ import java.util.Locale;
 import java.util.Properties;
 
 /** The FFT implementations behind {@link ComplexFft}, chosen at run time by name ({@code fft} in an experiment). */
-public enum FftBackend {
+public enum FftBackend implements FftFactory {
 
     /** Pure Java, mixed radix, always available. */
     JTRANSFORMS,
     /** The system's FFTW 3 through JNA (4-6x faster at the Section 4.2 sizes; needs libfftw3). */
     FFTW;
 
-    /** A transform of length {@code size}. */
+    /** A transform of length {@code size}, with the backend's default plans. */
+    @Override
     public ComplexFft create(int size) {
         return this == FFTW ? new FftwFft(size) : new JTransformsFft(size);
     }

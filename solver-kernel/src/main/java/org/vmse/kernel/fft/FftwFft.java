@@ -15,8 +15,10 @@ import com.sun.jna.Pointer;
  * distinct plans is). {@code FFTW_MEASURE} would pick the algorithm by timing candidates, so two processes could pick
  * different ones and round differently: the same run twice gave {@code rho_std} differing at ~1e-11 relative.
  * {@code ESTIMATE} picks by a fixed cost model, the same plan in every process for one size, library build and
- * CPU instruction set ({@link #PLANNER}), at 10-15 % more time per transform (docs/performance.md). Executing never
- * allocates. Not thread-safe per instance, like every {@link ComplexFft}. Needs
+ * CPU instruction set ({@link #PLANNER}), at 10-90 % more time per transform, depending on the length
+ * (docs/performance.md). Plans made from {@link FftwWisdom} are the measured ones, the same in every process that holds
+ * that wisdom ({@code FFTW_MEASURE | FFTW_WISDOM_ONLY}); FFTW keeps no wisdom between such plannings (any it held would
+ * also steer {@code ESTIMATE} plans). Executing never allocates. Not thread-safe per instance, like every {@link ComplexFft}. Needs
  * {@code libfftw3.so.3} (Debian: {@code apt-get install libfftw3-double3}); {@link #available()} says whether it
  * loaded, and the constructor fails with that instruction otherwise. The buffers and plans live as long as the
  * process (a few per solver workspace; FFTW keeps its plans' wisdom anyway).
@@ -26,9 +28,13 @@ public final class FftwFft implements ComplexFft {
     private static final int FORWARD = -1;
     private static final int BACKWARD = 1;
     private static final int ESTIMATE = 1 << 6;
+    private static final int MEASURE = 0;
+    private static final int WISDOM_ONLY = 1 << 21;
     /** The planner flag every plan is made with, as {@code fftw3.h} names it (for provenance). */
     static final String PLANNER = "FFTW_ESTIMATE";
     private static final Object PLANNER_LOCK = new Object();
+    /** Whether plans are being measured for {@link #recordWisdom} (by the thread holding the planner lock). */
+    private static boolean recording;
     /** The library name that loaded (one element, set by {@link #load}; declared before the load runs). */
     private static final String[] LIBRARY = new String[1];
     private static final String LOAD_ERROR = load("fftw3", "libfftw3.so.3");
@@ -40,11 +46,18 @@ public final class FftwFft implements ComplexFft {
     private final Pointer inversePlan;
     private final double scale;
 
+    /** A transform planned with {@code FFTW_ESTIMATE} (measured instead while {@link #recordWisdom} runs). */
     public FftwFft(int size) {
-        if (LOAD_ERROR != null) {
-            throw new IllegalStateException("fft = fftw needs the FFTW 3 library (libfftw3.so.3; Debian: apt-get"
-                    + " install libfftw3-double3), which did not load: " + LOAD_ERROR + ". Use fft = jtransforms");
-        }
+        this(size, null);
+    }
+
+    /**
+     * A transform planned from {@code wisdom}, or as {@link #FftwFft(int)} where it is {@code null}.
+     *
+     * @throws IllegalStateException if the wisdom holds no plan of this length for this machine
+     */
+    FftwFft(int size, FftwWisdom wisdom) {
+        requireLoaded();
         if (!(size >= 2)) {
             throw new IllegalArgumentException("FFT length must be at least 2, got " + size);
         }
@@ -53,11 +66,70 @@ public final class FftwFft implements ComplexFft {
         synchronized (PLANNER_LOCK) {
             this.input = fftw_malloc(16L * size);
             this.output = fftw_malloc(16L * size);
-            this.forwardPlan = fftw_plan_dft_1d(size, input, output, FORWARD, ESTIMATE);
-            this.inversePlan = fftw_plan_dft_1d(size, input, output, BACKWARD, ESTIMATE);
+            if (wisdom == null) {
+                int flags = recording ? MEASURE : ESTIMATE;
+                this.forwardPlan = fftw_plan_dft_1d(size, input, output, FORWARD, flags);
+                this.inversePlan = fftw_plan_dft_1d(size, input, output, BACKWARD, flags);
+            } else {
+                fftw_forget_wisdom();
+                fftw_import_wisdom_from_string(wisdom.text());
+                this.forwardPlan = fftw_plan_dft_1d(size, input, output, FORWARD, MEASURE | WISDOM_ONLY);
+                this.inversePlan = fftw_plan_dft_1d(size, input, output, BACKWARD, MEASURE | WISDOM_ONLY);
+                fftw_forget_wisdom();
+                if (forwardPlan == null || inversePlan == null) {
+                    throw new IllegalStateException("the run's FFTW wisdom (" + wisdom.sha256().substring(0, 12)
+                            + "...) holds no plan for a transform of length " + size + " on this machine: it was"
+                            + " measured for other lengths or on another CPU type. Use fftw.planner = estimate, or"
+                            + " measure the wisdom on this machine type");
+                }
+            }
         }
         if (input == null || output == null || forwardPlan == null || inversePlan == null) {
             throw new IllegalStateException("FFTW could not plan a transform of length " + size);
+        }
+    }
+
+    private static void requireLoaded() {
+        if (LOAD_ERROR != null) {
+            throw new IllegalStateException("fft = fftw needs the FFTW 3 library (libfftw3.so.3; Debian: apt-get"
+                    + " install libfftw3-double3), which did not load: " + LOAD_ERROR + ". Use fft = jtransforms");
+        }
+    }
+
+    /** Runs {@code build} with every FFTW plan measured, and returns the wisdom of those plans (see FftwWisdom). */
+    static String recordWisdom(Runnable build) {
+        requireLoaded();
+        synchronized (PLANNER_LOCK) {
+            fftw_forget_wisdom();
+            recording = true;
+            try {
+                build.run();
+                Pointer text = fftw_export_wisdom_to_string();
+                if (text == null) {
+                    throw new IllegalStateException("FFTW could not export its wisdom");
+                }
+                try {
+                    return text.getString(0, "US-ASCII");
+                } finally {
+                    fftw_free(text);
+                }
+            } finally {
+                recording = false;
+                fftw_forget_wisdom();
+            }
+        }
+    }
+
+    /** Whether FFTW accepts {@code text} as wisdom (tried, then forgotten). */
+    static boolean acceptsWisdom(String text) {
+        requireLoaded();
+        synchronized (PLANNER_LOCK) {
+            fftw_forget_wisdom();
+            try {
+                return fftw_import_wisdom_from_string(text) != 0;
+            } finally {
+                fftw_forget_wisdom();
+            }
         }
     }
 
@@ -137,4 +209,12 @@ public final class FftwFft implements ComplexFft {
     private static native Pointer fftw_plan_dft_1d(int n, Pointer in, Pointer out, int sign, int flags);
 
     private static native void fftw_execute(Pointer plan);
+
+    private static native void fftw_free(Pointer p);
+
+    private static native void fftw_forget_wisdom();
+
+    private static native int fftw_import_wisdom_from_string(String text);
+
+    private static native Pointer fftw_export_wisdom_to_string();
 }

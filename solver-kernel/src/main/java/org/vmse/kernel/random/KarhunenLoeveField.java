@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.FftFactory;
 import org.vmse.kernel.fft.NonUniformFft;
 
 /**
@@ -217,8 +218,8 @@ public final class KarhunenLoeveField {
         this(tables, blockSize, FftBackend.JTRANSFORMS);
     }
 
-    /** As {@link #KarhunenLoeveField(Tables, int)}, with the run's FFT backend for a non-uniform FFT. */
-    public KarhunenLoeveField(Tables tables, int blockSize, FftBackend fft) {
+    /** As {@link #KarhunenLoeveField(Tables, int)}, with the run's transforms for a non-uniform FFT. */
+    public KarhunenLoeveField(Tables tables, int blockSize, FftFactory fft) {
         if (blockSize < 1) {
             throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
         }

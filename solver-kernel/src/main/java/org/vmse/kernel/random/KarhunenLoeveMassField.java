@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.FftFactory;
 import org.vmse.kernel.vmse.TimePlan;
 
 /**
@@ -37,7 +37,7 @@ final class KarhunenLoeveMassField implements RandomMassField {
      * @param fft      the backend of a non-uniform FFT
      */
     KarhunenLoeveMassField(KarhunenLoeveBasis basis, int points, RealizationStream.XiDistribution xi, TimePlan plan,
-                           boolean stepEnds, FftBackend fft) {
+                           boolean stepEnds, FftFactory fft) {
         this.field = new KarhunenLoeveField(tables(basis, points), KarhunenLoeveField.DEFAULT_BLOCK, fft);
         this.xi = xi;
         this.coefficients = new double[basis.pairCount()];

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.Objects;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.FftFactory;
+import org.vmse.kernel.fft.FftwWisdom;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.GridPotential;
@@ -35,11 +37,14 @@ import org.vmse.kernel.vmse.TimePlan;
  * @param fft             the FFT backend of the solver workspaces
  * @param scheme          the time scheme; RK4IP takes a step whose fluctuation breaks its stability bound in
  *                        substeps
+ * @param wisdom          FFTW's measured plans for every transform the solvers of this problem make, or {@code null}
+ *                        for the backend's default plans (FFTW only)
  */
 public record RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
                                 String massFormula, String potentialFormula, double gamma, XiDistribution xi,
                                 Sampler sampler, MassCovariance covariance, KrylovSettings krylov,
-                                boolean antithetic, FftBackend fft, Scheme scheme) implements Serializable {
+                                boolean antithetic, FftBackend fft, Scheme scheme, FftwWisdom wisdom)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,6 +59,10 @@ public record RandomMassProblem(double eps, double L, int M, double[] outputTime
         Objects.requireNonNull(covariance, "covariance");
         Objects.requireNonNull(sampler, "sampler");
         Objects.requireNonNull(scheme, "scheme");
+        if (wisdom != null && fft != FftBackend.FFTW) {
+            throw new IllegalArgumentException("FFTW wisdom plans FFTW's transforms; fft = " + fft.key()
+                    + " has none (use fft = fftw, or fftw.planner = estimate)");
+        }
         if (sampler == Sampler.ORNSTEIN_UHLENBECK && xi != XiDistribution.GAUSSIAN) {
             throw new IllegalArgumentException("random.sampler = ou samples a Gaussian field exactly; it has no"
                     + " xi coefficients, so random.xi must be gaussian (got " + xi + ")");
@@ -64,13 +73,33 @@ public record RandomMassProblem(double eps, double L, int M, double[] outputTime
         potentialOnGrid(potentialFormula, grid);
     }
 
+    /** A problem with the backend's default plans. */
+    public RandomMassProblem(double eps, double L, int M, double[] outputTimes, double dt, WavePacket packet,
+                             String massFormula, String potentialFormula, double gamma, XiDistribution xi,
+                             Sampler sampler, MassCovariance covariance, KrylovSettings krylov, boolean antithetic,
+                             FftBackend fft, Scheme scheme) {
+        this(eps, L, M, outputTimes, dt, packet, massFormula, potentialFormula, gamma, xi, sampler, covariance, krylov,
+                antithetic, fft, scheme, null);
+    }
+
     /**
      * The same problem on another mesh, {@code M} grid points and steps of at most {@code dt}, checked as any
      * problem is: e.g. {@code withMesh(2 * M(), dt() / 2)}, the mesh of the discretization estimate.
      */
     public RandomMassProblem withMesh(int M, double dt) {
         return new RandomMassProblem(eps, L, M, outputTimes, dt, packet, massFormula, potentialFormula, gamma, xi,
-                sampler, covariance, krylov, antithetic, fft, scheme);
+                sampler, covariance, krylov, antithetic, fft, scheme, wisdom);
+    }
+
+    /** The same problem with its transforms planned from {@code wisdom} ({@code null}: the backend's default plans). */
+    public RandomMassProblem withWisdom(FftwWisdom wisdom) {
+        return new RandomMassProblem(eps, L, M, outputTimes, dt, packet, massFormula, potentialFormula, gamma, xi,
+                sampler, covariance, krylov, antithetic, fft, scheme, wisdom);
+    }
+
+    /** What makes the solvers' transforms: the wisdom's plans where there is wisdom, else the backend's. */
+    public FftFactory transforms() {
+        return wisdom != null ? wisdom : fft;
     }
 
     /** The grid {@code x_j = j L / M}. */

@@ -40,10 +40,19 @@ public final class RandomMassSolver {
         this.mass = new RealizationMass(m0, grid, field, problem.amplitude());
         double[] potential = problem.potentialOnGrid();
         // a realization whose fluctuation breaks RK4IP's bound is taken in substeps, not refused
-        this.stepper = problem.scheme().stepper(grid, problem.eps(), mass, potential, problem.fft(), problem.krylov(),
+        this.stepper = problem.scheme().stepper(grid, problem.eps(), mass, potential, problem.transforms(), problem.krylov(),
                 StabilityPolicy.SUBSTEP);
-        this.solver = new VmseSolver(grid, stepper, problem.fft().create(grid.M()));
+        this.solver = new VmseSolver(grid, stepper, problem.transforms().create(grid.M()));
         this.initialWave = VmseSolver.initialWave(grid, problem.packet(), problem.eps());
+    }
+
+    /**
+     * The solver a task makes: a workspace for {@code problem} with a field of its sampler.
+     *
+     * @param basis the Karhunen-Loeve basis, or {@code null} for a sampler that needs none
+     */
+    public static RandomMassSolver of(RandomMassProblem problem, KarhunenLoeveBasis basis) {
+        return new RandomMassSolver(problem, problem.sampler().field(problem, basis));
     }
 
     /**

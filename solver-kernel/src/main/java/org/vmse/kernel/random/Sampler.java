@@ -60,7 +60,7 @@ public enum Sampler {
                     throw new IllegalArgumentException("random.sampler = kl needs the Karhunen-Loeve basis");
                 }
                 yield new KarhunenLoeveMassField(basis, problem.M(), problem.xi(), problem.timePlan(),
-                        problem.scheme().samplesStepEnds(), problem.fft());
+                        problem.scheme().samplesStepEnds(), problem.transforms());
             }
             case ORNSTEIN_UHLENBECK -> OrnsteinUhlenbeckField.onGrid(problem.grid(), problem.covariance(),
                     problem.eps());

@@ -1,7 +1,7 @@
 package org.vmse.kernel.vmse;
 
 import java.util.Locale;
-import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.FftFactory;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.krylov.KrylovSettings;
 
@@ -72,11 +72,11 @@ public enum Scheme {
      * @param eps       semiclassical parameter, positive
      * @param mass      the mass on the grid
      * @param potential {@code V(x_j)}, or {@code null} for none (copied)
-     * @param fft       the backend of the stepper's transform
+     * @param fft       makes the stepper's transform
      * @param krylov    the implicit solve's settings (Crank-Nicolson)
      * @param policy    what a step beyond the stability bound does (RK4IP; Crank-Nicolson has no bound)
      */
-    public TimeStepper stepper(PeriodicGrid grid, double eps, GridMass mass, double[] potential, FftBackend fft,
+    public TimeStepper stepper(PeriodicGrid grid, double eps, GridMass mass, double[] potential, FftFactory fft,
                                KrylovSettings krylov, StabilityPolicy policy) {
         return switch (this) {
             case CRANK_NICOLSON -> new CrankNicolsonStepper(grid, eps, mass, potential, fft.create(grid.M()), krylov);

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,6 +34,7 @@ import org.vmse.job.spark.EnsembleAccumulation;
 import org.vmse.job.spark.EnsembleBlocks;
 import org.vmse.job.spark.EnsembleJob;
 import org.vmse.job.spark.EnsembleWork;
+import org.vmse.kernel.fft.FftwWisdom;
 
 /**
  * The checkpoint of one ensemble run in its output directory {@code OUT} (any Hadoop URI):
@@ -53,6 +55,8 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     public static final String FOLDER = "_checkpoint";
     /** The file whose presence says the run finished. */
     public static final String SUMMARY = "summary.json";
+    /** The FFTW plans the run's blocks were computed with, in its checkpoint folder and beside its results. */
+    public static final String WISDOM = "fftw-wisdom.txt";
     private static final long STATUS_SECONDS = 10;
 
     private final FileSystem fs;
@@ -274,6 +278,31 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
                 writer.shutdownNow();
             }
             return merged == null ? computed : merged.merge(computed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("checkpoint at " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The wisdom kept in {@code _checkpoint/fftw-wisdom.txt}; where there is none yet, {@code measure}'s, stored there
+     * before any block is computed with it.
+     */
+    @Override
+    public FftwWisdom wisdom(Supplier<FftwWisdom> measure) {
+        Path file = new Path(folder, WISDOM);
+        try {
+            if (fs.exists(file)) {
+                String text = new String(HadoopFiles.read(fs, file), StandardCharsets.US_ASCII);
+                try {
+                    return new FftwWisdom(text);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("checkpoint at " + out + ": " + WISDOM + " is damaged ("
+                            + e.getMessage() + "); its blocks cannot be continued with the same plans", e);
+                }
+            }
+            FftwWisdom measured = measure.get();
+            HadoopFiles.replace(fs, file, measured.text().getBytes(StandardCharsets.US_ASCII));
+            return measured;
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint at " + out + ": " + e.getMessage(), e);
         }

@@ -37,6 +37,7 @@ import org.vmse.kernel.vmse.Scheme;
  * @param rte         {@code rte.*}
  * @param scheme      {@code scheme}
  * @param fft         {@code fft}: the FFT backend ({@code auto} already resolved)
+ * @param fftw        {@code fftw.*}: how FFTW plans an ensemble's transforms
  * @param limitsForce {@code limits.force}: start even where {@link ResourceEstimate} would refuse
  * @param resolved    every key with its value, for provenance
  */
@@ -44,7 +45,7 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
                                MeshSpec mesh, WavePacket initial, Formula mass, Formula potential,
                                KrylovSettings krylov, LiouvilleSpec liouville, StudySpec study, RandomSpec random,
                                EnsembleSpec ensemble, RteSpec rte, Scheme scheme, FftBackend fft,
-                               boolean limitsForce, Config resolved) {
+                               FftwSpec fftw, boolean limitsForce, Config resolved) {
 
     public ExperimentConfig {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -83,6 +84,15 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
         if (fft == FftBackend.FFTW && !FftwFft.available()) {
             throw new ConfigurationException("fft = fftw needs the FFTW 3 library, which is not installed here"
                     + " (Debian: apt-get install libfftw3-double3); use fft = jtransforms");
+        }
+        Objects.requireNonNull(fftw, "fftw");
+        if (fftw.planner() == FftwPlanner.MEASURE && fft != FftBackend.FFTW) {
+            throw new ConfigurationException("fftw.planner = measure plans FFTW's transforms, but fft = " + fft.key()
+                    + ": set fft = fftw, or fftw.planner = estimate");
+        }
+        if (fftw.planner() == FftwPlanner.MEASURE && !random.enabled()) {
+            throw new ConfigurationException("fftw.planner = measure applies to an ensemble (random.enabled = true);"
+                    + " a deterministic run takes FFTW_ESTIMATE's plans: drop fftw.planner");
         }
         Objects.requireNonNull(resolved, "resolved configuration");
     }
@@ -130,7 +140,7 @@ public record ExperimentConfig(String name, double eps, String epsText, double T
     public ExperimentConfig withEps(double newEps, String newEpsText) {
         Config c = resolved.withValue("eps", ConfigValueFactory.fromAnyRef(newEpsText));
         return new ExperimentConfig(name, newEps, newEpsText, T, outputTimes, L, mesh, initial, mass, potential,
-                krylov, liouville, study, random, ensemble, rte, scheme, fft, limitsForce, c);
+                krylov, liouville, study, random, ensemble, rte, scheme, fft, fftw, limitsForce, c);
     }
 
     /** The same experiment with {@code key} set to {@code value}, validated again. */

@@ -22,6 +22,7 @@ import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.expr.FormulaException;
 import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.fft.FftwFft;
+import org.vmse.kernel.fft.FftwWisdom;
 import org.vmse.kernel.krylov.KrylovSettings;
 import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.problem.WavePacket;
@@ -223,13 +224,34 @@ public final class ExperimentFile {
         return new ExperimentConfig(string(c, "name"), eps, epsText, T, outputTimes, number(c, "domain.L"), mesh,
                 initial, formula(c, "mass.m0", "t", "x"), formula(c, "potential.V", "x"), krylov, liouville,
                 study(c), random, ensemble(c), rte(c, initial.p0()), parsed(c, "scheme", Scheme::parse), fft(c),
-                bool(c, "limits.force"), c);
+                fftw(c), bool(c, "limits.force"), c);
     }
 
     private static FftBackend fft(Config c) {
         String name = oneOf(c, "fft", "auto", "jtransforms", "fftw");
         // auto resolves silently; the command layer tells the user when it fell back (fftFallbackNotice)
         return name.equals("auto") ? FftBackend.auto(FftwFft.available()) : FftBackend.parse(name);
+    }
+
+    private static FftwSpec fftw(Config c) {
+        FftwPlanner planner = parsed(c, "fftw.planner", FftwPlanner::parse);
+        String file = string(c, "fftw.wisdom").trim();
+        if (file.isEmpty()) {
+            return new FftwSpec(planner, null, "");
+        }
+        String text;
+        try {
+            text = Files.readString(Path.of(file), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ConfigurationException("fftw.wisdom = " + file + " cannot be read (" + e
+                    + "): give a file a run with fftw.planner = measure wrote (its fftw-wisdom.txt)", e);
+        }
+        try {
+            return new FftwSpec(planner, new FftwWisdom(text), file);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigurationException("fftw.wisdom = " + file + ": " + e.getMessage()
+                    + "; give a file a run with fftw.planner = measure wrote (its fftw-wisdom.txt)", e);
+        }
     }
 
     private static RteSpec rte(Config c, double p0) {

@@ -3,11 +3,13 @@ package org.vmse.job.experiment;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.RandomSpec;
 import org.vmse.job.output.CsvTable;
@@ -123,7 +125,12 @@ public final class EnsembleReport {
         s.put("spark_seconds", run.sparkSeconds());
         s.put("wall_seconds", wallSeconds);
         s.put("config", Json.parse(cfg.resolvedJson()));
-        s.put("provenance", Provenance.describe(cfg.fft()));
+        Map<String, Object> provenance = Provenance.describe(cfg.fft());
+        if (run.wisdom() != null) {
+            provenance.put("fft_planner", "FFTW_MEASURE, replayed from " + RunCheckpoint.WISDOM + " (sha256 "
+                    + run.wisdom().sha256() + ")");
+        }
+        s.put("provenance", provenance);
         return s;
     }
 
@@ -157,6 +164,14 @@ public final class EnsembleReport {
         }
         double[] cov = run.strided().covariance(last);
         writeMatrix(RunReport.file(dir, "covariance.csv"), xs, cov);
+        if (run.wisdom() != null) {
+            try {
+                Files.writeString(RunReport.file(dir, RunCheckpoint.WISDOM), run.wisdom().text(),
+                        StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
         String used = run.merged().failed() > 0
                 ? String.format("%d of %d samples (%d failed, excluded)", m.count(), run.config().ensemble().samples(),

@@ -9,6 +9,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.EnsembleSpec;
 import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.FftwPlanner;
 import org.vmse.job.config.RandomSpec;
 import org.vmse.job.spark.EnsembleAccumulation;
 import org.vmse.job.spark.EnsembleBlocks;
@@ -18,10 +19,12 @@ import org.vmse.job.spark.RealizationFailedException;
 import org.vmse.job.spark.SparkContexts;
 import org.vmse.kernel.ensemble.LimitComparison;
 import org.vmse.kernel.ensemble.MomentsResult;
+import org.vmse.kernel.fft.FftwWisdom;
 import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
+import org.vmse.kernel.random.RandomMassSolver;
 import org.vmse.kernel.random.RealizationStream;
 import org.vmse.kernel.rte.RteScheme;
 import org.vmse.kernel.rte.RteSolution;
@@ -45,11 +48,12 @@ import org.vmse.kernel.rte.RteSolution;
  * @param vsEpsWigner    the same against the RTE from the {@code eps}-Wigner data
  * @param refinedDifference the mean of (rho on dx/2, dt/2) - (rho on the run's mesh) over the first
  *                       {@code ensemble.refinedRealizations} realizations, or {@code null}
+ * @param wisdom         FFTW's measured plans the tasks replayed ({@code fftw.planner = measure}), or {@code null}
  */
 public record EnsembleRun(ExperimentConfig config, Discretization discretization, KarhunenLoeveBasis basis,
                           MomentsResult full, MomentsResult strided, EnsembleAccumulation merged, int partitions,
                           String master, double sparkSeconds, RteLimit limit, LimitComparison vsDelta,
-                          LimitComparison vsEpsWigner, MomentsResult refinedDifference) {
+                          LimitComparison vsEpsWigner, MomentsResult refinedDifference, FftwWisdom wisdom) {
 
     /** {@code Err} against the configured limit ({@code rte.initial}), or {@code null} without one. */
     public LimitComparison primaryComparison() {
@@ -102,9 +106,14 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
     public static EnsembleRun execute(ExperimentConfig cfg, String master, LongConsumer progress,
                                       EnsembleBlocks blocks) {
         Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
-        RandomMassProblem problem = problem(cfg, disc);
+        RandomMassProblem estimated = problem(cfg, disc);
         KarhunenLoeveBasis basis = cfg.random().sampler().needsBasis() ? basis(cfg) : null;
         EnsembleSpec e = cfg.ensemble();
+        FftwWisdom wisdom = cfg.fftw().planner() == FftwPlanner.MEASURE
+                ? blocks.wisdom(() -> cfg.fftw().wisdom() != null ? cfg.fftw().wisdom()
+                        : measuredPlans(estimated, basis, e.refined() > 0))
+                : null;
+        RandomMassProblem problem = estimated.withWisdom(wisdom);
         String m = master != null ? master : e.master();
         EnsembleWork work = new EnsembleWork(problem, basis, e.seed(), e.samples(), e.blockSize(), e.partitions(),
                 e.covarianceStride(), e.excludeFailures(), e.batches());
@@ -146,11 +155,24 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                 refined = EnsembleJob.pairedDifference(sc, work, fine, e.refined()).result();
             }
             return new EnsembleRun(cfg, disc, basis, full, merged.strided().result(), merged, partitions, m, seconds,
-                    limit, vsDelta, vsWigner, refined);
+                    limit, vsDelta, vsWigner, refined, wisdom);
         } finally {
             driver.shutdownNow();
             sc.stop();
         }
+    }
+
+    /**
+     * FFTW's measured plans for every transform a task makes: those of a solver of {@code problem} and, with
+     * {@code refined}, of its refinement on {@code dx/2, dt/2}.
+     */
+    static FftwWisdom measuredPlans(RandomMassProblem problem, KarhunenLoeveBasis basis, boolean refined) {
+        return FftwWisdom.record(() -> {
+            RandomMassSolver.of(problem, basis);
+            if (refined) {
+                RandomMassSolver.of(problem.withMesh(2 * problem.M(), problem.dt() / 2), basis);
+            }
+        });
     }
 
     private static LimitComparison compare(RteSolution s, MomentsResult full, EnsembleAccumulation merged,

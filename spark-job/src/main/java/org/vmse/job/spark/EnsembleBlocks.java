@@ -1,7 +1,9 @@
 package org.vmse.job.spark;
 
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.vmse.kernel.fft.FftwWisdom;
 
 /**
  * Where the blocks of an ensemble come from: all computed now ({@link #ALL}), or those a checkpoint lacks computed
@@ -19,4 +21,12 @@ public interface EnsembleBlocks {
      * @param progress told the number of realizations of the run finished so far (driver side)
      */
     EnsembleAccumulation accumulate(JavaSparkContext sc, EnsembleWork work, LongConsumer progress);
+
+    /**
+     * The FFTW wisdom the blocks' transforms are planned from: where blocks are kept, the wisdom kept with them
+     * (blocks planned otherwise would round otherwise), else {@code measure}'s, kept from now on.
+     */
+    default FftwWisdom wisdom(Supplier<FftwWisdom> measure) {
+        return measure.get();
+    }
 }

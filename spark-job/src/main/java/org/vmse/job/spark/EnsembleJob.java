@@ -149,10 +149,8 @@ public final class EnsembleJob {
             return sc.parallelize(ids, Math.max(1, Math.min(count, 2 * sc.defaultParallelism())))
                     .mapPartitions(it -> {
                         EnsembleWork w = shipped.value();
-                        RandomMassSolver coarse = new RandomMassSolver(w.problem(),
-                                w.problem().sampler().field(w.problem(), w.basis()));
-                        RandomMassSolver finer = new RandomMassSolver(fine.value(),
-                                fine.value().sampler().field(fine.value(), w.basis()));
+                        RandomMassSolver coarse = RandomMassSolver.of(w.problem(), w.basis());
+                        RandomMassSolver finer = RandomMassSolver.of(fine.value(), w.basis());
                         GridRestriction restriction = new GridRestriction(finer.grid(), coarse.grid());
                         ExactMoments acc = new ExactMoments(1, m, false);
                         double[] restricted = new double[m];
@@ -190,8 +188,7 @@ public final class EnsembleJob {
 
     /** The work of one task: one solver workspace, all the range's blocks. */
     public static EnsembleAccumulation solveRange(EnsembleWork work, BlockRange range) {
-        RandomMassSolver solver = new RandomMassSolver(work.problem(),
-                work.problem().sampler().field(work.problem(), work.basis()));
+        RandomMassSolver solver = RandomMassSolver.of(work.problem(), work.basis());
         EnsembleAccumulation acc = new EnsembleAccumulation(work);
         for (int b = range.first(); b < range.end(); b++) {
             long first = (long) b * work.blockSize();

@@ -43,6 +43,35 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void fftwPlannerAndWisdomAreCheckedBeforeAnyWork() throws Exception {
+        String out = tmp.resolve("o").toString();
+        Result planner = badInput("run", ENSEMBLE, "--set", "fftw.planner=fastest", "--out", out);
+        assertTrue(planner.err().contains("fftw.planner = fastest is not one of estimate, measure"), planner.err());
+        Result java = badInput("run", ENSEMBLE, "--set", "fft=jtransforms", "--set", "fftw.planner=measure",
+                "--out", out);
+        assertTrue(java.err().contains("fftw.planner = measure plans FFTW's transforms, but fft = jtransforms"),
+                java.err());
+        Result deterministic = badInput("run", SMALL, "--set", "fftw.planner=measure", "--out", out);
+        assertTrue(deterministic.err().contains("fftw.planner = measure applies to an ensemble"),
+                deterministic.err());
+        Result missing = badInput("run", ENSEMBLE, "--set", "fftw.planner=measure", "--set",
+                "fftw.wisdom=" + tmp.resolve("none.txt"), "--out", out);
+        assertTrue(missing.err().contains("fftw.wisdom = " + tmp.resolve("none.txt") + " cannot be read"),
+                missing.err());
+        if (FftwFft.available()) {
+            Path garbage = Files.writeString(tmp.resolve("garbage.txt"), "these are not plans\n");
+            Result notWisdom = badInput("run", ENSEMBLE, "--set", "fftw.planner=measure", "--set",
+                    "fftw.wisdom=" + garbage, "--out", out);
+            assertTrue(notWisdom.err().contains("fftw.wisdom = " + garbage + ": not FFTW wisdom"), notWisdom.err());
+            Path plans = Files.writeString(tmp.resolve("plans.txt"),
+                    org.vmse.kernel.fft.FftwWisdom.record(() -> new FftwFft(104)).text());
+            Result unused = badInput("run", ENSEMBLE, "--set", "fftw.wisdom=" + plans, "--out", out);
+            assertTrue(unused.err().contains("but fftw.planner = estimate would not use them"), unused.err());
+        }
+        assertTrue(!Files.exists(tmp.resolve("o")), "nothing written");
+    }
+
+    @Test
     void tooManySamplesAreTooLargeWithTheirMaximum() {
         for (String samples : new String[] {"2147483646", "1e12"}) {
             Result r = badInput("run", SMALL, "--set", "samples=" + samples, "--out", tmp.resolve("o").toString());
