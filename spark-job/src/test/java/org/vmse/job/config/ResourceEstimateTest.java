@@ -18,6 +18,16 @@ class ResourceEstimateTest {
         return ExperimentFile.load(CONF.resolve(file), List.of(overrides));
     }
 
+    /** The estimate of a run on {@code mesh.dx} and {@code mesh.dt} as written. */
+    private static ResourceEstimate run(ExperimentConfig cfg, String master) {
+        return ResourceEstimate.ofRun(cfg, master, ResourceEstimate::written);
+    }
+
+    /** The same for a study. */
+    private static ResourceEstimate study(ExperimentConfig cfg, String master) {
+        return ResourceEstimate.ofStudy(cfg, master, ResourceEstimate::written);
+    }
+
     @Test
     void theKarhunenLoeveCountBoundsThePapersFromAbove() {
         // N_KL = pairs + 1 of (4.26) at eps = 2^-6, 2^-8, 2^-10: 663, 3157, 27968 (the paper's table, reproduced by
@@ -38,7 +48,7 @@ class ResourceEstimateTest {
     void theSection42RunIsEstimatedNearItsMeasuredTimeAndAccepted() {
         // docs/performance.md: 10000 realizations at 2^-6 on local[2] with JTransforms spent 277 s in the Spark job
         // (another run on the 2-core VM of the calibration); within a factor of 2, the spread of the calibration
-        ResourceEstimate e = ResourceEstimate.ofRun(load("paper-sec42.conf", "fft=jtransforms"), "local[2]");
+        ResourceEstimate e = run(load("paper-sec42.conf", "fft=jtransforms"), "local[2]");
         assertEquals(2, e.cores());
         double seconds = e.wallHours() * 3600;
         assertTrue(seconds > 277 / 2.0 && seconds < 277 * 2.0, seconds + " s");
@@ -47,7 +57,7 @@ class ResourceEstimateTest {
 
     @Test
     void aBillionSamplesIsRefusedForItsBlockList() {
-        ResourceEstimate e = ResourceEstimate.ofRun(load("paper-sec42.conf", "samples=1e9"), "local[2]");
+        ResourceEstimate e = run(load("paper-sec42.conf", "samples=1e9"), "local[2]");
         // 10^9 / ensemble.blockSize (8) blocks of 32 bytes each
         ResourceEstimate.Part largest = e.memory().get(0);
         assertEquals(1e9 / 8 * ResourceEstimate.BYTES_PER_BLOCK, largest.bytes());
@@ -65,7 +75,7 @@ class ResourceEstimateTest {
     @Test
     void aTinyEpsIsRefusedForItsTime() {
         ExperimentConfig cfg = load("quickstart.conf", "eps=2^-20");
-        ResourceEstimate e = ResourceEstimate.ofRun(cfg, null);
+        ResourceEstimate e = run(cfg, null);
         // closed form: M = 2 ceil(L / (2 dx)) with L = 1.25, dx = eps/4 = 2^-22; steps = ceil(T / dt) with T = 0.5,
         // dt = eps^1.2 / 8 = 2^-27; one core
         double m = 2 * Math.ceil(1.25 / (2 * 0x1p-22));
@@ -81,16 +91,16 @@ class ResourceEstimateTest {
 
     @Test
     void limitsForceStartsItAnyway() {
-        ResourceEstimate time = ResourceEstimate.ofRun(load("quickstart.conf", "eps=2^-20", "limits.force=true"), null);
+        ResourceEstimate time = run(load("quickstart.conf", "eps=2^-20", "limits.force=true"), null);
         assertDoesNotThrow(() -> time.require(FOUR_GIB));
-        ResourceEstimate memory = ResourceEstimate.ofRun(load("paper-sec42.conf", "samples=1e9", "limits.force=on"),
+        ResourceEstimate memory = run(load("paper-sec42.conf", "samples=1e9", "limits.force=on"),
                 "local[2]");
         assertDoesNotThrow(() -> memory.require(1));
     }
 
     @Test
     void aClusterMasterHasNoTimeLimitButTheDriverMemoryStillCounts() {
-        ResourceEstimate e = ResourceEstimate.ofRun(load("paper-sec42.conf", "samples=2^29"), "spark://head:7077");
+        ResourceEstimate e = run(load("paper-sec42.conf", "samples=2^29"), "spark://head:7077");
         assertEquals(0, e.cores());
         assertTrue(Double.isNaN(e.wallHours()));
         assertDoesNotThrow(() -> e.require(Long.MAX_VALUE));
@@ -104,8 +114,8 @@ class ResourceEstimateTest {
         // 10 realizations again on (M, N steps) and on (2M, 2N): 10 (1 + 4 log2(2M) / log2(M)) / 100 more, M = 416
         double m = 416;
         double more = 10 * (1 + 4 * Math.log(2 * m) / Math.log(m)) / 100;
-        double plainSeconds = ResourceEstimate.ofRun(plain, "local[1]").coreSeconds();
-        assertEquals(plainSeconds * (1 + more), ResourceEstimate.ofRun(refined, "local[1]").coreSeconds(),
+        double plainSeconds = run(plain, "local[1]").coreSeconds();
+        assertEquals(plainSeconds * (1 + more), run(refined, "local[1]").coreSeconds(),
                 1e-9 * plainSeconds);
     }
 
@@ -122,14 +132,14 @@ class ResourceEstimateTest {
     void aStudyAddsItsPointsAndKeepsTheLargestMemory() {
         ExperimentConfig cfg = load("paper-fig7.conf", "study.eps=[2^-6, 2^-7, 2^-8]", "study.samples=[400, 300, 200]",
                 "study.xi=[gaussian, uniform]");
-        ResourceEstimate study = ResourceEstimate.ofStudy(cfg, "local[2]");
+        ResourceEstimate study = study(cfg, "local[2]");
         // the same points as single runs, one series per xi
         double seconds = 0;
         double memory = 0;
         int[] samples = {400, 300, 200};
         String[] eps = {"2^-6", "2^-7", "2^-8"};
         for (int i = 0; i < 3; i++) {
-            ResourceEstimate run = ResourceEstimate.ofRun(load("paper-fig7.conf", "eps=" + eps[i],
+            ResourceEstimate run = run(load("paper-fig7.conf", "eps=" + eps[i],
                     "samples=" + samples[i]), "local[2]");
             seconds += 2 * run.coreSeconds();
             memory = Math.max(memory, run.driverBytes());
