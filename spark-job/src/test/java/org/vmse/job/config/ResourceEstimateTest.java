@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vmse.job.experiment.Discretization;
 
 class ResourceEstimateTest {
 
@@ -117,6 +118,52 @@ class ResourceEstimateTest {
         double plainSeconds = run(plain, "local[1]").coreSeconds();
         assertEquals(plainSeconds * (1 + more), run(refined, "local[1]").coreSeconds(),
                 1e-9 * plainSeconds);
+    }
+
+    @Test
+    void underTheAccuracyRuleARunIsEstimatedOnTheCoarsestMeshItCanChoose() {
+        // paper-sec42 at eps = 2^-8, 200000 samples, one core, JTransforms (3.6e-8 s per step and M log2 M):
+        // - the paper's mesh: M = 2 ceil(L / (2 dx)) with L = 1.625, dx = eps/4 = 2^-10, so 1664; steps
+        //   ceil(T / dt) with T = 0.4, dt = eps^1.2 / 8 = 2^-12.6, so ceil(2483.4) = 2484: about 88 hours, refused;
+        // - the accuracy rule's first grid: m0 = 1 widened by 4 eps^(1/2) D = 0.375 to [0.625, 1.375], so the packet
+        //   reaches (p0 / eps) sqrt(1.375 / 0.625) + 8 sqrt(A) = 384 sqrt(2.2) + 128, and the field cot(pi/200) / (b eps)
+        //   with b eps = 100 2^-8 (below the KL basis's last space root, 1479 at this eps); M is the smallest even
+        //   2^a 3^b 5^c at or above L k_top / (0.8 pi) = 556.4: 558 .. 574 each have a factor 7 or above, 576 = 2^6 3^2;
+        //   its first step dt = eps: ceil(T / eps) = 103 raised to the ladder c 2^j, 112 = 7 2^4; about 1.2 hours.
+        String[] keys = {"eps=2^-8", "samples=200000", "fft=jtransforms"};
+        double top = 384 * Math.sqrt(2.2) + 128 + 1 / Math.tan(Math.PI / 200) / (100 * 0x1p-8);
+        assertEquals(556.4, 1.625 * top / (0.8 * Math.PI), 0.05, "the grid the rule asks for before its rounding");
+        double perStep = ResourceEstimate.SECONDS_PER_POINT_STEP_JTRANSFORMS;
+        double paperHours = 2e5 * 2484 * 1664 * (Math.log(1664) / Math.log(2)) * perStep / 3600;
+        double coarsestHours = 2e5 * 112 * 576 * (Math.log(576) / Math.log(2)) * perStep / 3600;
+        assertTrue(paperHours > ResourceEstimate.MAX_HOURS && coarsestHours < ResourceEstimate.MAX_HOURS);
+
+        ResourceEstimate paper = ResourceEstimate.ofRun(load("paper-sec42.conf", keys), "local[1]",
+                Discretization::beforePilots);
+        assertEquals(paperHours, paper.wallHours(), 1e-9 * paperHours);
+        assertThrows(ConfigurationException.class, () -> paper.require(FOUR_GIB));
+
+        ExperimentConfig cfg = load("paper-sec42.conf", keys[0], keys[1], keys[2], "mesh.rule=accuracy");
+        ResourceEstimate accuracy = ResourceEstimate.ofRun(cfg, "local[1]", Discretization::beforePilots);
+        assertEquals(coarsestHours, accuracy.wallHours(), 1e-9 * coarsestHours);
+        assertDoesNotThrow(() -> accuracy.require(FOUR_GIB));
+        // the solver workspaces are on the coarser grid too: (krylov.restart + 1 + 8) complex arrays and the density
+        double workspace = (cfg.krylov().restart() + 1.0 + ResourceEstimate.STEPPER_ARRAYS) * 16 * 576 + 8.0 * 576;
+        assertEquals(workspace, accuracy.memory().stream().filter(p -> p.what().equals("solver workspaces"))
+                .findFirst().orElseThrow().bytes());
+    }
+
+    @Test
+    void underTheAccuracyRuleWhatCannotFitOnItsCoarsestMeshIsRefusedSayingSo() {
+        // 10^7 samples of 112 steps on M = 576 (above): 112 576 log2(576) 3.6e-8 s each, about 59 hours of one core
+        ExperimentConfig cfg = load("paper-sec42.conf", "eps=2^-8", "samples=1e7", "fft=jtransforms",
+                "mesh.rule=accuracy");
+        ResourceEstimate e = ResourceEstimate.ofRun(cfg, "local[1]", Discretization::beforePilots);
+        ConfigurationException x = assertThrows(ConfigurationException.class, () -> e.require(FOUR_GIB));
+        assertTrue(x.getMessage().startsWith("eps = 2^-8, samples = 10000000 (mesh.rule = accuracy, assuming the"
+                + " coarsest mesh it can choose before its pilot realizations: M = 576, 112 steps): the run would take"
+                + " about"), x.getMessage());
+        assertTrue(x.getMessage().contains("change samples, eps, the cores"), x.getMessage());
     }
 
     @Test
