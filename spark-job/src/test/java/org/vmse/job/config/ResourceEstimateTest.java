@@ -126,9 +126,10 @@ class ResourceEstimateTest {
         // - the paper's mesh: M = 2 ceil(L / (2 dx)) with L = 1.625, dx = eps/4 = 2^-10, so 1664; steps
         //   ceil(T / dt) with T = 0.4, dt = eps^1.2 / 8 = 2^-12.6, so ceil(2483.4) = 2484: about 88 hours, refused;
         // - the accuracy rule's first grid: m0 = 1 widened by 4 eps^(1/2) D = 0.375 to [0.625, 1.375], so the packet
-        //   reaches (p0 / eps) sqrt(1.375 / 0.625) + 8 sqrt(A) = 384 sqrt(2.2) + 128, and the field cot(pi/200) / (b eps)
-        //   with b eps = 100 2^-8 (below the KL basis's last space root, 1479 at this eps); M is the smallest even
-        //   2^a 3^b 5^c at or above L k_top / (0.8 pi) = 556.4: 558 .. 574 each have a factor 7 or above, 576 = 2^6 3^2;
+        //   reaches (p0 / eps) sqrt(1.375 / 0.625) + 8 sqrt(A) = 384 sqrt(2.2) + 128, and the field
+        //   cot(pi/200) / (b eps) with b eps = 100 2^-8 (below the KL basis's last space root, 1479 at this eps); M is
+        //   the smallest even 2^a 3^b 5^c at or above L k_top / (0.8 pi) = 556.4: the even 558 .. 574 each have a
+        //   prime factor 7 or above, 576 = 2^6 3^2;
         //   its first step dt = eps: ceil(T / eps) = 103 raised to the ladder c 2^j, 112 = 7 2^4; about 1.2 hours.
         String[] keys = {"eps=2^-8", "samples=200000", "fft=jtransforms"};
         double top = 384 * Math.sqrt(2.2) + 128 + 1 / Math.tan(Math.PI / 200) / (100 * 0x1p-8);
