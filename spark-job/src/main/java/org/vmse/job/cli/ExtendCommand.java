@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ResourceEstimate;
+import org.vmse.job.experiment.Discretization;
 import org.vmse.job.experiment.EnsembleRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ final class ExtendCommand implements Callable<Integer> {
                 throw new ConfigurationException(run.out + " holds an unfinished run: finish it first with vmse"
                         + " resume " + run.out);
             }
-            ResourceEstimate.ofRun(checkpoint.config(), run.master).require();
+            ResourceEstimate.ofRun(checkpoint.config(), run.master, Discretization::beforePilots).require();
             long had = checkpoint.storedRealizations();
             if (!(samples > had)) {
                 throw new ConfigurationException("--samples " + samples + " must exceed the " + had

@@ -6,6 +6,7 @@ import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.CheckpointedEnsemble;
 import org.vmse.job.experiment.DeterministicRun;
+import org.vmse.job.experiment.Discretization;
 import org.vmse.job.experiment.EnsembleRun;
 import org.vmse.job.experiment.RunReport;
 import org.vmse.job.output.OutputDirectory;
@@ -37,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig cfg = options.load();
-        ResourceEstimate.ofRun(cfg, master).require();
+        ResourceEstimate.ofRun(cfg, master, Discretization::beforePilots).require();
         cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
         if (cfg.random().enabled()) {
             return ensemble(cfg);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.ConvergenceStudy;
+import org.vmse.job.experiment.Discretization;
 import org.vmse.job.experiment.EnsembleStudy;
 import org.vmse.job.output.Json;
 import org.vmse.job.output.Progress;
@@ -37,7 +38,7 @@ final class StudyCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         ExperimentConfig cfg = options.load();
-        ResourceEstimate.ofStudy(cfg, master).require();
+        ResourceEstimate.ofStudy(cfg, master, Discretization::beforePilots).require();
         cfg.fftFallbackNotice().ifPresent(n -> spec.commandLine().getErr().println("vmse: " + n));
         try (StudyDirectory out = StudyDirectory.open(options.outputDirectory(cfg, "-study"), cfg)) {
             if (out.continued()) {

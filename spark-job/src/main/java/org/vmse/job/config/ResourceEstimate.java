@@ -12,13 +12,20 @@ import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.vmse.TimePlan;
 
 /**
- * What a {@code vmse run} or {@code vmse study} will need, estimated from its configuration alone before any work
- * (no grid, FFT plan or basis is built), so that a run that cannot finish is refused at once instead of running out
- * of heap after a minute or planning for hours: the driver's memory against the JVM's maximum heap, and the wall
+ * What a {@code vmse run} or {@code vmse study} will need, estimated from its configuration and its {@link Mesh}
+ * before any work (no FFT plan or realization), so that a run that cannot finish is refused at once instead of running
+ * out of heap after a minute or planning for hours: the driver's memory against the JVM's maximum heap, and the wall
  * time against {@link #MAX_HOURS} on the local cores. {@code limits.force = true} starts it anyway.
  *
- * <p><b>Memory</b> (bytes, the largest point of a study), on the grid of {@code M} points that
- * {@link PeriodicGrid#withSpacingAtMost} makes of {@code mesh.dx}, with {@code K} output times:
+ * <p><b>Mesh.</b> Under {@code mesh.rule = paper} the grid of {@code M} points that
+ * {@link PeriodicGrid#withSpacingAtMost} makes of {@code mesh.dx} and the steps of {@link TimePlan} for
+ * {@code mesh.dt} ({@link #written}). Under {@code mesh.rule = accuracy} the mesh is known only after the rule's
+ * pilot realizations: before them the estimate takes the coarsest mesh the rule can choose (its first grid and step,
+ * from which it only refines), so it refuses only what cannot fit on any mesh the rule may pick; once the mesh is
+ * chosen the run is estimated again on it, with the RK4IP substeps the pilots took, before the ensemble starts.
+ *
+ * <p><b>Memory</b> (bytes, the largest point of a study), on the grid of {@code M} points, with {@code K} output
+ * times:
  * <ul>
  *   <li>a solver workspace: the GMRES basis of {@code krylov.restart + 1} complex vectors and about
  *       {@value #STEPPER_ARRAYS} complex arrays of the stepper, {@code 16 M} bytes each, plus the densities
@@ -72,6 +79,54 @@ public final class ResourceEstimate {
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\*|\\d{1,6})(,\\d+)?]");
 
     /**
+     * Which mesh an estimate is made on: it names the keys that make the mesh coarser, and a refusal says which
+     * mesh it assumed.
+     */
+    public enum MeshKind {
+        /** {@code mesh.dx} and {@code mesh.dt} as written ({@code mesh.rule = paper}). */
+        WRITTEN("eps or mesh.dx", "eps (or mesh.dx, mesh.dt)", null),
+        /** {@code mesh.rule = accuracy} before its pilots: the coarsest mesh it can choose. */
+        ACCURACY_COARSEST("eps", "eps", "mesh.rule = accuracy, assuming the coarsest mesh it can choose before its"
+                + " pilot realizations"),
+        /** The mesh {@code mesh.rule = accuracy} chose. */
+        ACCURACY_CHOSEN("eps or mesh.tolerance", "eps (or mesh.tolerance)", "on the mesh mesh.rule = accuracy chose");
+
+        private final String memoryKey;
+        private final String workKey;
+        private final String note;
+
+        MeshKind(String memoryKey, String workKey, String note) {
+            this.memoryKey = memoryKey;
+            this.workKey = workKey;
+            this.note = note;
+        }
+    }
+
+    /**
+     * The mesh of an experiment at its {@code eps}, as the estimate takes it.
+     *
+     * @param points the grid's {@code M}
+     * @param steps  the time steps of one realization (with the RK4IP substeps where known)
+     * @param kind   which mesh it is
+     */
+    public record Mesh(int points, double steps, MeshKind kind) {
+
+        public Mesh {
+            if (!(points > 0 && steps > 0)) {
+                throw new IllegalArgumentException("a mesh of " + points + " points and " + steps + " steps");
+            }
+        }
+    }
+
+    /** The mesh the estimate takes for an experiment at its {@code eps}. */
+    @FunctionalInterface
+    public interface MeshSource {
+
+        /** @throws ConfigurationException if {@code cfg} has no such mesh */
+        Mesh of(ExperimentConfig cfg);
+    }
+
+    /**
      * One part of the driver's memory.
      *
      * @param what  what it holds
@@ -89,9 +144,10 @@ public final class ResourceEstimate {
     private final boolean force;
     private final double secondsPerPointStep;
 
-    private ResourceEstimate(String subject, List<Part> memory, double coreSeconds, int cores, String workKeys,
-                             ExperimentConfig cfg) {
-        this.subject = subject;
+    private ResourceEstimate(String subject, List<Mesh> meshes, List<Part> memory, double coreSeconds, int cores,
+                             String workKeys, ExperimentConfig cfg) {
+        MeshKind kind = meshes.get(0).kind();
+        this.subject = kind.note == null ? subject : subject + " (" + kind.note + ": " + sizes(meshes) + ")";
         this.memory = List.copyOf(memory);
         this.coreSeconds = coreSeconds;
         this.cores = cores;
@@ -109,20 +165,24 @@ public final class ResourceEstimate {
      * The estimate of {@code vmse run}.
      *
      * @param master the {@code --master} option, {@code null} for {@code spark.master}
+     * @param meshes the mesh of the run
      */
-    public static ResourceEstimate ofRun(ExperimentConfig cfg, String master) {
+    public static ResourceEstimate ofRun(ExperimentConfig cfg, String master, MeshSource meshes) {
         boolean ensemble = cfg.random().enabled();
         int cores = ensemble ? localCores(master != null ? master : cfg.ensemble().master()) : 1;
-        Point p = point(cfg, cfg.ensemble().samples(), cores);
+        Mesh mesh = meshes.of(cfg);
+        Point p = point(cfg, mesh, cfg.ensemble().samples(), cores);
         return new ResourceEstimate("eps = " + cfg.epsText() + (ensemble ? ", samples = " + cfg.ensemble().samples()
-                : ""), p.memory, p.coreSeconds, cores, workKeys(ensemble), cfg);
+                : ""), List.of(mesh), p.memory, p.coreSeconds, cores, workKeys(ensemble, mesh.kind()), cfg);
     }
 
     /**
      * The estimate of {@code vmse study}: every {@code study.eps} (with {@code study.samples}, for every
      * {@code study.xi} of an ensemble study) one after the other; the memory of the largest point.
+     *
+     * @param meshes the mesh of each point
      */
-    public static ResourceEstimate ofStudy(ExperimentConfig cfg, String master) {
+    public static ResourceEstimate ofStudy(ExperimentConfig cfg, String master, MeshSource meshes) {
         boolean ensemble = cfg.random().enabled();
         int cores = ensemble ? localCores(master != null ? master : cfg.ensemble().master()) : 1;
         double[] eps = cfg.study().eps();
@@ -130,17 +190,34 @@ public final class ResourceEstimate {
         int[] samples = cfg.study().samples();
         int series = ensemble ? Math.max(1, cfg.study().xi().length) : 1;
         List<Part> largest = List.of();
+        List<Mesh> points = new ArrayList<>();
         double seconds = 0;
         for (int i = 0; i < eps.length; i++) {
-            Point p = point(cfg.withEps(eps[i], texts[i]), samples.length > 0 ? samples[i]
-                    : cfg.ensemble().samples(), cores);
+            ExperimentConfig at = cfg.withEps(eps[i], texts[i]);
+            Mesh mesh = meshes.of(at);
+            Point p = point(at, mesh, samples.length > 0 ? samples[i] : cfg.ensemble().samples(), cores);
+            points.add(mesh);
             seconds += series * p.coreSeconds;
             if (total(p.memory) > total(largest)) {
                 largest = p.memory;
             }
         }
-        return new ResourceEstimate("study.eps = " + List.of(texts), largest, seconds, cores, workKeys(ensemble)
-                + ", fewer study.eps", cfg);
+        return new ResourceEstimate("study.eps = " + List.of(texts), points, largest, seconds, cores,
+                workKeys(ensemble, points.get(0).kind()) + ", fewer study.eps", cfg);
+    }
+
+    /**
+     * The mesh of {@code mesh.dx} and {@code mesh.dt} as written, at {@code cfg}'s {@code eps}.
+     *
+     * @throws ConfigurationException if they make no grid or plan
+     */
+    public static Mesh written(ExperimentConfig cfg) {
+        try {
+            return new Mesh(PeriodicGrid.withSpacingAtMost(cfg.L(), cfg.mesh().dx(cfg.eps())).M(),
+                    new TimePlan(cfg.outputTimes(), cfg.mesh().dt(cfg.eps())).totalSteps(), MeshKind.WRITTEN);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + " (eps = " + cfg.epsText() + ")", e);
+        }
     }
 
     /** The driver's memory in bytes. */
@@ -207,20 +284,15 @@ public final class ResourceEstimate {
     private record Point(List<Part> memory, double coreSeconds) {
     }
 
-    private static Point point(ExperimentConfig cfg, int samples, int cores) {
-        int m;
-        int steps;
-        try {
-            m = PeriodicGrid.withSpacingAtMost(cfg.L(), cfg.mesh().dx(cfg.eps())).M();
-            steps = new TimePlan(cfg.outputTimes(), cfg.mesh().dt(cfg.eps())).totalSteps();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage() + " (eps = " + cfg.epsText() + ")", e);
-        }
+    private static Point point(ExperimentConfig cfg, Mesh mesh, int samples, int cores) {
+        int m = mesh.points();
+        double steps = mesh.steps();
+        String meshKey = mesh.kind().memoryKey;
         int k = cfg.outputTimes().length;
         double workspace = (cfg.krylov().restart() + 1.0 + STEPPER_ARRAYS) * 16.0 * m + 8.0 * k * m;
         List<Part> parts = new ArrayList<>();
         if (!cfg.random().enabled()) {
-            parts.add(new Part("solver workspace and densities", workspace, "eps or mesh.dx"));
+            parts.add(new Part("solver workspace and densities", workspace, meshKey));
             return new Point(parts, work(cfg, 1, steps, m));
         }
         EnsembleSpec e = cfg.ensemble();
@@ -228,7 +300,7 @@ public final class ResourceEstimate {
         double n = Math.ceil((double) m / e.covarianceStride());
         double moments = 32.0 * k * m + 32.0 * e.batches() * m;
         double covariance = 32.0 * k * n + 16.0 * k * n * (n - 1) / 2;
-        parts.add(new Part("solver workspaces", tasks * workspace, "eps or mesh.dx"));
+        parts.add(new Part("solver workspaces", tasks * workspace, meshKey));
         parts.add(new Part("mean, variance and batch accumulators", (tasks + 2) * moments, "eps or ensemble.batches"));
         parts.add(new Part("covariance", (tasks + 2) * covariance + 8.0 * k * n * n, "ensemble.covarianceStride"));
         parts.add(new Part("block list", BYTES_PER_BLOCK * Math.ceil((double) samples / e.blockSize()),
@@ -254,9 +326,18 @@ public final class ResourceEstimate {
         return samples * steps * m * (Math.log(m) / Math.log(2)) * secondsPerPointStep(cfg.fft());
     }
 
-    private static String workKeys(boolean ensemble) {
-        return ensemble ? "samples, eps (or mesh.dx, mesh.dt), the cores (spark.master, --master)"
-                : "eps (or mesh.dx, mesh.dt)";
+    private static String workKeys(boolean ensemble, MeshKind kind) {
+        return ensemble ? "samples, " + kind.workKey + ", the cores (spark.master, --master)" : kind.workKey;
+    }
+
+    /** {@code M} and the steps of one realization, for each point. */
+    private static String sizes(List<Mesh> meshes) {
+        StringBuilder s = new StringBuilder();
+        for (Mesh m : meshes) {
+            s.append(s.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "M = %d, %.0f steps", m.points(),
+                    m.steps()));
+        }
+        return s.toString();
     }
 
     /**

@@ -82,25 +82,47 @@ final class AccuracyMesh {
     private final Map<Long, Long> work = new HashMap<>();
     private int solves;
 
-    private AccuracyMesh(ExperimentConfig cfg) {
+    private AccuracyMesh(ExperimentConfig cfg, KarhunenLoeveBasis basis) {
         this.cfg = cfg;
-        this.basis = EnsembleRun.basis(cfg);
+        this.basis = basis;
         this.order = cfg.scheme().order();
         this.richardson = (double) (1 << order) / ((1 << order) - 1);
     }
 
     /**
+     * The first grid and step count, known before any pilot: the coarsest mesh the rule can choose, as it only
+     * refines the grid and never lowers the step count below this one.
+     *
+     * @param topWavenumber {@code k_top} of the class comment, which sets the grid
+     * @param points        the grid's {@code M}
+     * @param steps         the step count {@code N} over {@code [0, T]}
+     */
+    record First(double topWavenumber, int points, int steps) {
+    }
+
+    /**
+     * The first mesh for {@code cfg}, {@code m0} ranging over {@code [m0Min, m0Max]} on the grid, {@code basis} the
+     * run's ({@link EnsembleRun#basis}).
+     */
+    static First first(ExperimentConfig cfg, double m0Min, double m0Max, KarhunenLoeveBasis basis) {
+        double top = topWavenumber(cfg, m0Min, m0Max, basis);
+        return new First(top, fastSize(cfg.L() / (Discretization.NYQUIST_FRACTION * Math.PI / top)),
+                ladderAtLeast(TimePlan.stepsFor(cfg.T(), cfg.eps())));
+    }
+
+    /**
      * The mesh for {@code cfg} ({@code mesh.rule = accuracy}), {@code m0} ranging over {@code [m0Min, m0Max]} on the
-     * grid.
+     * grid, the pilots drawn with {@code basis}, the run's ({@link EnsembleRun#basis}).
      *
      * @throws ConfigurationException if no mesh within the tolerance is found in {@value #MAX_TRIES} refinements
      */
-    static Discretization choose(ExperimentConfig cfg, double m0Min, double m0Max) {
+    static Discretization choose(ExperimentConfig cfg, double m0Min, double m0Max, KarhunenLoeveBasis basis) {
         long t0 = System.nanoTime();
-        AccuracyMesh a = new AccuracyMesh(cfg);
-        double top = topWavenumber(cfg, m0Min, m0Max, a.basis);
-        int m = fastSize(cfg.L() / (Discretization.NYQUIST_FRACTION * Math.PI / top));
-        int coarsest = ladderAtLeast(TimePlan.stepsFor(cfg.T(), cfg.eps()));
+        AccuracyMesh a = new AccuracyMesh(cfg, basis);
+        First first = first(cfg, m0Min, m0Max, basis);
+        double top = first.topWavenumber();
+        int m = first.points();
+        int coarsest = first.steps();
         int n = coarsest;
         double tolerance = cfg.mesh().tolerance();
         for (int tries = 0; tries <= MAX_TRIES; tries++) {
@@ -112,7 +134,7 @@ final class AccuracyMesh {
                 double dt = cfg.T() / n;
                 MeshEstimate estimate = new MeshEstimate(tolerance, a.maxDifference(m, n, 2 * m, 2 * n),
                         a.maxDifference(m, 2 * n, 2 * m, 2 * n), a.maxDifference(m, n, m, 2 * n) * a.richardson, top,
-                        PILOTS, a.solves, (System.nanoTime() - t0) * 1e-9);
+                        PILOTS, a.solves, (double) a.work(m, n) / (PILOTS * (long) n), (System.nanoTime() - t0) * 1e-9);
                 return new Discretization(new PeriodicGrid(cfg.L(), m), dt, new TimePlan(cfg.outputTimes(), dt),
                         m0Min, m0Max, estimate);
             }

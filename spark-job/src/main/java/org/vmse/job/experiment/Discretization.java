@@ -1,10 +1,14 @@
 package org.vmse.job.experiment;
 
+import java.util.Objects;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.MeshRule;
+import org.vmse.job.config.ResourceEstimate;
 import org.vmse.kernel.grid.PeriodicGrid;
+import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.problem.MassField;
+import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.problem.WavePacket;
 import org.vmse.kernel.vmse.TimePlan;
 
@@ -30,34 +34,82 @@ public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double
     private static final int MASS_CHECK_TIMES = 129;
 
     /**
+     * As {@link #of(ExperimentConfig, MassField, KarhunenLoeveBasis)}, the basis built here under
+     * {@code mesh.rule = accuracy}.
+     */
+    public static Discretization of(ExperimentConfig cfg, MassField mass) {
+        return of(cfg, mass, cfg.mesh().rule() == MeshRule.ACCURACY ? EnsembleRun.basis(cfg) : null);
+    }
+
+    /**
+     * @param basis the experiment's KL basis ({@link EnsembleRun#basis}), which {@code mesh.rule = accuracy} draws its
+     *              pilots from; unused under the paper's rule
      * @throws ConfigurationException if the mesh does not resolve {@code eps} (unless {@code mesh.allowUnresolved})
      *                                or the mass is not positive and finite on the grid
      */
-    public static Discretization of(ExperimentConfig cfg, MassField mass) {
-        double eps = cfg.eps();
-        double dx = cfg.mesh().dx(eps);
-        double dt = cfg.mesh().dt(eps);
-        PeriodicGrid grid;
-        try {
-            grid = PeriodicGrid.withSpacingAtMost(cfg.L(), dx);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage(), e);
-        }
-        // under mesh.rule = accuracy the range is taken on the paper's grid, finer than the one chosen
-        double[] range = massRange(mass, grid, cfg.T());
-        if (!(range[0] > 0 && range[1] < Double.POSITIVE_INFINITY)) {
-            throw new ConfigurationException(String.format("mass.m0 = \"%s\" is not positive and finite on the grid:"
-                    + " m0 = %.6g at t = %.6g, x = %.6g. The VMSE (2.1) needs m0 > 0: change mass.m0",
-                    cfg.mass().text(), range[0], range[2], range[3]));
-        }
+    public static Discretization of(ExperimentConfig cfg, MassField mass, KarhunenLoeveBasis basis) {
+        double dx = cfg.mesh().dx(cfg.eps());
+        double dt = cfg.mesh().dt(cfg.eps());
+        PeriodicGrid grid = writtenGrid(cfg, dx);
+        double[] range = positiveMassRange(cfg, mass, grid);
         if (cfg.mesh().rule() == MeshRule.ACCURACY) {
-            return AccuracyMesh.choose(cfg, range[0], range[1]);
+            return AccuracyMesh.choose(cfg, range[0], range[1], Objects.requireNonNull(basis, "basis"));
         }
         if (!cfg.mesh().allowUnresolved()) {
             requireResolved(cfg, grid, dt, range);
         }
         TimePlan plan = new TimePlan(cfg.outputTimes(), dt);
         return new Discretization(grid, dt, plan, range[0], range[1], null);
+    }
+
+    /**
+     * The mesh {@link ResourceEstimate} takes before any work: under the paper's rule {@code mesh.dx} and
+     * {@code mesh.dt} as written; under {@code mesh.rule = accuracy} the coarsest it can choose, its first grid and
+     * step ({@link AccuracyMesh#first}), found without a pilot from the KL basis (built here) and the mass range.
+     *
+     * @throws ConfigurationException as {@link #of} for a mesh or a mass it refuses
+     */
+    public static ResourceEstimate.Mesh beforePilots(ExperimentConfig cfg) {
+        if (cfg.mesh().rule() != MeshRule.ACCURACY) {
+            return ResourceEstimate.written(cfg);
+        }
+        double[] range = positiveMassRange(cfg, new FormulaMassField(cfg.mass()),
+                writtenGrid(cfg, cfg.mesh().dx(cfg.eps())));
+        AccuracyMesh.First first = AccuracyMesh.first(cfg, range[0], range[1], EnsembleRun.basis(cfg));
+        return new ResourceEstimate.Mesh(first.points(),
+                new TimePlan(cfg.outputTimes(), cfg.T() / first.steps()).totalSteps(),
+                ResourceEstimate.MeshKind.ACCURACY_COARSEST);
+    }
+
+    /**
+     * This mesh as {@link ResourceEstimate} takes it once chosen: its grid and steps, a step counted with the RK4IP
+     * substeps the pilots of {@code mesh.rule = accuracy} took.
+     */
+    public ResourceEstimate.Mesh chosen() {
+        return estimate == null
+                ? new ResourceEstimate.Mesh(grid.M(), plan.totalSteps(), ResourceEstimate.MeshKind.WRITTEN)
+                : new ResourceEstimate.Mesh(grid.M(), plan.totalSteps() * estimate.stepWork(),
+                        ResourceEstimate.MeshKind.ACCURACY_CHOSEN);
+    }
+
+    /** The grid of {@code mesh.dx} ({@code mesh.rule = accuracy} takes the mass range on it, finer than its own). */
+    private static PeriodicGrid writtenGrid(ExperimentConfig cfg, double dx) {
+        try {
+            return PeriodicGrid.withSpacingAtMost(cfg.L(), dx);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /** {@link #massRange}, refused unless positive and finite. */
+    private static double[] positiveMassRange(ExperimentConfig cfg, MassField mass, PeriodicGrid grid) {
+        double[] range = massRange(mass, grid, cfg.T());
+        if (!(range[0] > 0 && range[1] < Double.POSITIVE_INFINITY)) {
+            throw new ConfigurationException(String.format("mass.m0 = \"%s\" is not positive and finite on the grid:"
+                    + " m0 = %.6g at t = %.6g, x = %.6g. The VMSE (2.1) needs m0 > 0: change mass.m0",
+                    cfg.mass().text(), range[0], range[2], range[3]));
+        }
+        return range;
     }
 
     /**

@@ -10,7 +10,9 @@ import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.EnsembleSpec;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.FftwPlanner;
+import org.vmse.job.config.MeshRule;
 import org.vmse.job.config.RandomSpec;
+import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.spark.EnsembleAccumulation;
 import org.vmse.job.spark.EnsembleBlocks;
 import org.vmse.job.spark.EnsembleJob;
@@ -105,16 +107,23 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
      */
     public static EnsembleRun execute(ExperimentConfig cfg, String master, LongConsumer progress,
                                       EnsembleBlocks blocks) {
-        Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
-        RandomMassProblem estimated = problem(cfg, disc);
-        KarhunenLoeveBasis basis = cfg.random().sampler().needsBasis() ? basis(cfg) : null;
+        // one basis for the ensemble and the pilots of mesh.rule = accuracy (it does not depend on the mesh)
+        boolean accuracy = cfg.mesh().rule() == MeshRule.ACCURACY;
+        KarhunenLoeveBasis kl = cfg.random().sampler().needsBasis() || accuracy ? basis(cfg) : null;
+        Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()), kl);
         EnsembleSpec e = cfg.ensemble();
+        String m = master != null ? master : e.master();
+        if (accuracy) {
+            // estimated before the pilots on the coarsest mesh the rule can choose: again on the one it chose
+            ResourceEstimate.ofRun(cfg, m, c -> disc.chosen()).require();
+        }
+        RandomMassProblem estimated = problem(cfg, disc);
+        KarhunenLoeveBasis basis = cfg.random().sampler().needsBasis() ? kl : null;
         FftwWisdom wisdom = cfg.fftw().planner() == FftwPlanner.MEASURE
                 ? blocks.wisdom(() -> cfg.fftw().wisdom() != null ? cfg.fftw().wisdom()
                         : measuredPlans(estimated, basis, e.refined() > 0))
                 : null;
         RandomMassProblem problem = estimated.withWisdom(wisdom);
-        String m = master != null ? master : e.master();
         EnsembleWork work = new EnsembleWork(problem, basis, e.seed(), e.samples(), e.blockSize(), e.partitions(),
                 e.covarianceStride(), e.excludeFailures(), e.batches());
         RteScheme rte = cfg.rte().enabled()

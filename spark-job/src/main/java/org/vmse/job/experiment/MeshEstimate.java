@@ -14,8 +14,10 @@ package org.vmse.job.experiment;
  * @param topWavenumber the resolution check's top wavenumber of the wave (packet and field), which set the first grid
  * @param pilots        pilot realizations (0 to {@code pilots - 1} of the run's seed, Karhunen-Loeve field)
  * @param pilotSolves   realization solves the choice took, on all its meshes
+ * @param stepWork      steps and RK4IP substeps per step the pilots took on the chosen mesh (1 without substeps; a
+ *                      step split in {@code s} substeps counts {@code 1 + s}, as the choice counts work)
  * @param seconds       wall time of the choice
  */
 public record MeshEstimate(double tolerance, double error, double spaceError, double timeError,
-                           double topWavenumber, int pilots, int pilotSolves, double seconds) {
+                           double topWavenumber, int pilots, int pilotSolves, double stepWork, double seconds) {
 }

@@ -24,6 +24,7 @@ import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.ExperimentFile;
 import org.vmse.job.config.ResourceEstimate;
 import org.vmse.job.experiment.ConvergenceStudy;
+import org.vmse.job.experiment.Discretization;
 import org.vmse.job.experiment.EnsembleStudy;
 import org.vmse.job.nightly.report.NightReport;
 import org.vmse.job.output.Progress;
@@ -154,7 +155,7 @@ public final class NightlyRun {
             } catch (ConfigurationException e) {
                 throw new ConfigurationException("study " + s.name() + ": " + e.getMessage(), e);
             }
-            ResourceEstimate.ofStudy(cfg, o.master()).require();
+            ResourceEstimate.ofStudy(cfg, o.master(), Discretization::beforePilots).require();
             configs.add(cfg);
         }
         return configs;

@@ -119,6 +119,21 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void underTheAccuracyRuleWhatCannotFitOnItsCoarsestMeshIsRefusedBeforeThePilots() throws Exception {
+        // ResourceEstimateTest: 10^7 samples at 2^-8 take about 59 hours of one core even on the coarsest mesh of the
+        // rule (M = 576, 112 steps); 2 10^5 take about 1.2 hours there and pass on to the output check (on the paper's
+        // mesh, about 88 hours, they are refused)
+        Result r = badInput("run", ENSEMBLE, "--set", "eps=2^-8", "--set", "samples=1e7", "--set", "fft=jtransforms",
+                "--set", "mesh.rule=accuracy", "--master", "local[1]", "--out", tmp.resolve("a").toString(), "-q");
+        assertTrue(r.err().contains("mesh.rule = accuracy, assuming the coarsest mesh") && r.err().contains("hours")
+                && r.err().contains("change samples"), r.err());
+        assertTrue(!Files.exists(tmp.resolve("a")));
+        Result fits = badInput("run", ENSEMBLE, "--set", "eps=2^-8", "--set", "samples=2e5", "--set",
+                "fft=jtransforms", "--set", "mesh.rule=accuracy", "--master", "local[1]", "--out", existing(), "-q");
+        assertTrue(fits.err().contains("already exists") && !fits.err().contains("hours"), fits.err());
+    }
+
+    @Test
     void limitsForcePassesTheEstimate() throws Exception {
         Result r = badInput("run", SMALL, "--set", "eps=2^-20", "--set", "limits.force=true", "--out", existing(),
                 "-q");

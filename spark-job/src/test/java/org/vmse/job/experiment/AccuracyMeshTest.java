@@ -62,6 +62,22 @@ class AccuracyMeshTest {
         assertEquals(expected, AccuracyMesh.topWavenumber(cfg, 1, 1, basis), 1e-9 * expected);
     }
 
+    @Test
+    void theFirstMeshIsFoundWithTheBasisItIsGiven() {
+        // the run builds one basis and hands it to the rule: with random.klTerms = 1 the field has only its first
+        // space mode, v_1 < pi / L (the first root of (4.23) lies in (0, pi/L)), far below the Lorentzian's quantile,
+        // so the field counts v_1 of that basis and not the last root of a basis built from the configuration
+        ExperimentConfig cfg = ExperimentFile.load(SEC42, List.of("eps=2^-6"));
+        KarhunenLoeveBasis one = EnsembleRun.basis(ExperimentFile.load(SEC42, List.of("eps=2^-6", "random.klTerms=1")));
+        assertEquals(1, one.spaceModeCount());
+        assertTrue(one.spaceRoot(1) < Math.PI / 1.625);
+        double expected = 1.5 * Math.sqrt(7) * 64 + 8 * 16 + one.spaceRoot(1);
+        AccuracyMesh.First first = AccuracyMesh.first(cfg, 1, 1, one);
+        assertEquals(expected, first.topWavenumber(), 1e-9 * expected);
+        // its step: dt = eps, ceil(T / eps) = ceil(25.6) = 26 raised to the ladder c 2^j, 28 = 7 2^2
+        assertEquals(28, first.steps());
+    }
+
     /**
      * A chosen mesh holds the tolerance on a realization that was not a pilot, against a reference four times finer
      * in space and time (its own error is below a hundredth of the tolerance at these sizes: RK4IP's time error falls
@@ -79,6 +95,9 @@ class AccuracyMeshTest {
         assertTrue(e.error() <= tolerance, e.toString());
         int m = d.grid().M();
         int n = d.plan().totalSteps();
+        // the estimate before the ensemble: this grid, and its steps counted with the pilots' substeps (none or more)
+        assertEquals(m, d.chosen().points());
+        assertTrue(d.chosen().steps() >= n && e.stepWork() >= 1, e.toString());
         KarhunenLoeveBasis basis = EnsembleRun.basis(cfg);
         RandomMassProblem coarse = EnsembleRun.problem(cfg, d);
         RandomMassProblem fine = coarse.withMesh(4 * m, coarse.dt() / 4);
