@@ -10,14 +10,18 @@
 #     first, until the L1 error of the final density against the reference, dx sum_j |rho_j - rho_ref(x_j)|
 #     (XMDS2 puts x_j = j L/M on the domain (0, L), so the reference's even points are the grid M's points), is at
 #     most ARK45_TARGET (default 4e-5, vmse's mesh.tolerance);
-# then the passing tolerance is run again with paths_at E identical paths for its time, and one line is printed:
-#   xmds2 ark45 eps=2^-E M=M tolerance=T error=ERR steps=S: SECONDS s/realization
+# then the passing tolerance is run again over P identical paths for its time (P: paths_at E, at least
+# ARK45_MIN_PATHS, default 50: XMDS2 prints its time to 0.01 s, and one ARK45 solve takes a few hundredths), and
+# one line is printed:
+#   xmds2 ark45 eps=2^-E M=M tolerance=T error=ERR steps=S paths=P: SECONDS s/realization
 # (S: the steps ARK45 attempted, from its log). When no tolerance of the ladder reaches the target (the grid M
 # alone misses it), the line is `xmds2 ark45 eps=2^-E M=M tolerance=none error=ERR: above TARGET`, ERR the
 # smallest error seen.
 target=${ARK45_TARGET:-4e-5}
 tolerances=${ARK45_TOLERANCES:-1e-1 1e-2 1e-3 1e-4 1e-5 1e-6 1e-7 1e-8 1e-9}
 ref_factor=${ARK45_REF_FACTOR:-4}
+min_paths=${ARK45_MIN_PATHS:-50}
+[[ $min_paths =~ ^[1-9][0-9]*$ ]] || { echo "ARK45_MIN_PATHS must be a positive integer, got '$min_paths'" >&2; exit 2; }
 [[ $ref_factor =~ ^[1-9][0-9]*$ ]] || { echo "ARK45_REF_FACTOR must be a positive integer, got '$ref_factor'" >&2; exit 2; }
 awk -v t="$target" 'BEGIN { exit !(t + 0 > 0) }' || { echo "ARK45_TARGET must be > 0, got '$target'" >&2; exit 2; }
 for literal in 'const real eps = 1.0 / 64.0;' 'const real amplitude = 1.5 * 0.125;' 'lattice="416"' \
@@ -66,9 +70,10 @@ for pair in $ARK45_MESH; do
   fi
   attempted=$(sed -n 's/^ *Attempted \([0-9]*\) steps.*/\1/p' "$work/$dir/run.log" | tail -n 1)
   n=$(paths_at "$e")
+  [ "$n" -ge "$min_paths" ] || n=$min_paths
   t=$(build_and_time accuracy42 "$adaptive; s|<name>accuracy42</name>|&\n  <driver name=\"multi-path\" paths=\"$n\" />|" "$dir-paths$n")
   [ -n "$t" ] || { echo "no 'Time elapsed' line in the XMDS2 output under $work/$dir-paths$n" >&2; exit 1; }
   awk -v e="$e" -v m="$m" -v tol="$chosen" -v err="$err" -v k="$attempted" -v s="$t" -v p="$n" 'BEGIN {
-    printf "xmds2 ark45 eps=2^-%d M=%d tolerance=%s error=%s%s: %.4f s/realization\n", e, m, tol, err,
-      k == "" ? "" : " steps=" k, s / p }'
+    printf "xmds2 ark45 eps=2^-%d M=%d tolerance=%s error=%s%s paths=%d: %.4f s/realization\n", e, m, tol, err,
+      k == "" ? "" : " steps=" k, p, s / p }'
 done

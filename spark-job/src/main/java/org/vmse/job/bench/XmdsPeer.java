@@ -27,7 +27,7 @@ public record XmdsPeer(Map<Integer, Double> secondsPerRealization, double exampl
     private static final Pattern EX1 = Pattern.compile("xmds2 ex1 eps=2\\^-8 \\(\\d+ RK4IP steps\\): ([0-9.]+) s");
     private static final String NUMBER = "([0-9.]+(?:[eE][-+]?[0-9]+)?)";
     private static final Pattern ARK45 = Pattern.compile("xmds2 ark45 eps=2\\^-(\\d+) M=(\\d+) tolerance=" + NUMBER
-            + " error=" + NUMBER + "(?: steps=(\\d+))?: ([0-9.]+) s/realization");
+            + " error=" + NUMBER + "(?: steps=(\\d+))? paths=\\d+: ([0-9.]+) s/realization");
     private static final Pattern ARK45_NONE = Pattern.compile(
             "xmds2 ark45 eps=2\\^-(\\d+) M=(\\d+) tolerance=none error=" + NUMBER + ": above");
 

@@ -20,8 +20,8 @@ class XmdsPeerTest {
     @Test
     void readsTheRk4ipLinesAndEachArk45LineWithOrWithoutItsStepCount() {
         XmdsPeer peer = XmdsPeer.parse(SEC42
-                + "xmds2 ark45 eps=2^-6 M=360 tolerance=1e-4 error=1.368e-05 steps=149: 0.0070 s/realization\n"
-                + "xmds2 ark45 eps=2^-8 M=900 tolerance=1e-3 error=2.037e-05: 0.0210 s/realization\n"
+                + "xmds2 ark45 eps=2^-6 M=360 tolerance=1e-4 error=1.368e-05 steps=149 paths=201: 0.0070 s/realization\n"
+                + "xmds2 ark45 eps=2^-8 M=900 tolerance=1e-3 error=2.037e-05 paths=50: 0.0210 s/realization\n"
                 + "outputs (models, build and run logs, .xsil densities) in /tmp/x\n");
         assertEquals(Map.of(6, 0.009, 8, 0.15), peer.secondsPerRealization());
         assertEquals(0.14, peer.example1Seconds());
