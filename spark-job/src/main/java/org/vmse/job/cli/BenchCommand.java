@@ -2,6 +2,7 @@ package org.vmse.job.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -91,7 +92,8 @@ final class BenchCommand implements Callable<Integer> {
             + " apply")
     boolean mesh;
 
-    @Option(names = "--mesh-tolerance", description = "with --mesh: mesh.tolerance (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mesh-tolerance", description = "with --mesh or --peers: mesh.tolerance, with --peers also the"
+            + " error XMDS2's ARK45 must reach (default: ${DEFAULT-VALUE})")
     double meshTolerance = 4e-5;
 
     @Option(names = "--rounds", description = "with --runner: interleaved rounds (default: ${DEFAULT-VALUE})")
@@ -114,8 +116,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--peers", description = "with --ensemble: instead of the table per FFT backend, scheme and"
             + " sampler, XMDS2 (the repository's bench/peers/xmds2/run.sh, if xmds2 is installed) and vmse per"
-            + " realization at each --eps on the paper's mesh, in this invocation, with XMDS2/vmse ratios;"
-            + " --realizations at 2^-6, halved per halving of eps below (at least 2); --fft applies")
+            + " realization at each --eps on the paper's mesh, in this invocation, with XMDS2/vmse ratios, and vmse"
+            + " on its accuracy mesh beside XMDS2's adaptive ARK45 on the same grid at equal discretization error;"
+            + " --realizations at 2^-6, halved per halving of eps below (at least 2); --fft and --mesh-tolerance"
+            + " apply")
     boolean peers;
 
     @Option(names = "--no-spark", description = "with --ensemble: skip the Spark throughput comparison")
@@ -162,11 +166,14 @@ final class BenchCommand implements Callable<Integer> {
                     MeshBenchmark.run(epsExponents, realizations, meshTolerance, backend, System.out);
                 }
                 if (peers) {
+                    Map<Integer, PeerTable.AccurateMesh> meshes = PeerTable.accuracyMeshes(epsExponents, backend,
+                            meshTolerance);
                     XmdsPeer peer = null;
                     Optional<PeerPrograms> programs = PeerPrograms.ofHome();
                     if (programs.isPresent()) {
                         peer = XmdsPeer.run(programs.get().xmdsScript(),
-                                PeerTable.peerPaths(epsExponents, realizations), System.out);
+                                PeerTable.peerPaths(epsExponents, realizations), PeerTable.grids(meshes),
+                                meshTolerance, System.out);
                     } else {
                         System.out.println("XMDS2 peer: " + PeerPrograms.NO_HOME);
                     }
@@ -180,7 +187,7 @@ final class BenchCommand implements Callable<Integer> {
                     if (!noExample1) {
                         Example1Benchmark.run(peer, System.out);
                     }
-                    PeerTable.run(epsExponents, realizations, backend, peer, System.out);
+                    PeerTable.run(epsExponents, realizations, backend, meshes, peer, System.out);
                 }
                 return 0;
             }
