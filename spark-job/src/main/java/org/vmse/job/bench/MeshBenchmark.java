@@ -38,9 +38,9 @@ public final class MeshBenchmark {
      * @param exponents    {@code eps = 2^-e}
      * @param realizations realizations compared per {@code eps}
      * @param tolerance    {@code mesh.tolerance}
-     * @param fft          the FFT backend
+     * @param fft          the FFT backend and FFTW's planner
      */
-    public static void run(List<Integer> exponents, int realizations, double tolerance, FftBackend fft,
+    public static void run(List<Integer> exponents, int realizations, double tolerance, BenchFft fft,
                            PrintStream out) {
         if (!Files.isRegularFile(RunnerBenchmark.CONF)) {
             out.println("mesh: " + RunnerBenchmark.CONF + " not found (run from the repository root)");
@@ -48,12 +48,12 @@ public final class MeshBenchmark {
         }
         out.printf("vmse bench --ensemble --mesh: %s, scheme = rk4ip, random.sampler = kl, fft = %s, realizations"
                 + " 0..%d of seed 1 on both meshes, mesh.tolerance = %.1e; CPU s of one thread per realization%n",
-                RunnerBenchmark.CONF, fft.key(), realizations - 1, tolerance);
+                RunnerBenchmark.CONF, fft.label(), realizations - 1, tolerance);
         out.println("  eps    paper M/steps  accuracy M/steps  substeps  choice s  pilot term  paper s/real.  accuracy"
                 + " s/real.  speed-up  L1(rho) max  L1(rho) mean  L1(means)");
         for (int e : exponents) {
-            List<String> common = List.of("eps=2^-" + e, "scheme=rk4ip", "fft=" + fft.key(),
-                    "random.sampler=kl", "rte.enabled=false");
+            List<String> common = fft.keys("eps=2^-" + e, "scheme=rk4ip", "random.sampler=kl",
+                    "rte.enabled=false");
             ExperimentConfig paper = ExperimentFile.load(RunnerBenchmark.CONF, common);
             ExperimentConfig accurate = ExperimentFile.load(RunnerBenchmark.CONF,
                     concat(common, "mesh.rule=accuracy", "mesh.tolerance=" + tolerance));
@@ -107,8 +107,7 @@ public final class MeshBenchmark {
     }
 
     private static RandomMassSolver solver(ExperimentConfig cfg, Discretization d, KarhunenLoeveBasis basis) {
-        var problem = EnsembleRun.problem(cfg, d);
-        return new RandomMassSolver(problem, problem.sampler().field(problem, basis));
+        return RandomMassSolver.of(BenchFft.planned(cfg, EnsembleRun.problem(cfg, d), basis), basis);
     }
 
     private static double[] last(RealizationResult r) {

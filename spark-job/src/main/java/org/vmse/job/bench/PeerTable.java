@@ -12,7 +12,6 @@ import org.vmse.job.experiment.EnsembleRun;
 import org.vmse.job.spark.BlockRange;
 import org.vmse.job.spark.EnsembleJob;
 import org.vmse.job.spark.EnsembleWork;
-import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.Sampler;
@@ -50,12 +49,12 @@ public final class PeerTable {
      * Chooses the accuracy mesh once per {@code eps} (the choice solves pilots: about 50 s at {@code 2^-10}), for
      * the XMDS2 peer's grids and for {@link #run}.
      */
-    public static Map<Integer, AccurateMesh> accuracyMeshes(List<Integer> exponents, FftBackend fft,
+    public static Map<Integer, AccurateMesh> accuracyMeshes(List<Integer> exponents, BenchFft fft,
                                                             double tolerance) {
         Map<Integer, AccurateMesh> meshes = new TreeMap<>();
         for (int e : exponents) {
-            ExperimentConfig cfg = ExperimentFile.load(RunnerBenchmark.CONF, List.of("eps=2^-" + e, "scheme=rk4ip",
-                    "fft=" + fft.key(), "random.sampler=" + Sampler.KARHUNEN_LOEVE.key(), "rte.enabled=false",
+            ExperimentConfig cfg = ExperimentFile.load(RunnerBenchmark.CONF, fft.keys("eps=2^-" + e, "scheme=rk4ip",
+                    "random.sampler=" + Sampler.KARHUNEN_LOEVE.key(), "rte.enabled=false",
                     "mesh.rule=accuracy", "mesh.tolerance=" + tolerance));
             meshes.put(e, new AccurateMesh(cfg, Discretization.of(cfg, new FormulaMassField(cfg.mass()))));
         }
@@ -90,21 +89,21 @@ public final class PeerTable {
      * Prints the table; {@code peer} may be {@code null} (no XMDS2 columns), {@code meshes} holds the accuracy mesh
      * of every exponent.
      */
-    public static void run(List<Integer> exponents, int realizations, FftBackend fft,
+    public static void run(List<Integer> exponents, int realizations, BenchFft fft,
                            Map<Integer, AccurateMesh> meshes, XmdsPeer peer, PrintStream out) {
         out.printf("Section 4.2 per realization, rk4ip, fft = %s, wall s (vmse: a Spark task's work without Spark,"
                 + " realizations 0..R-1 of seed 1 after a warm-up; XMDS2: its simulation time over its paths). Paper's"
                 + " mesh: vmse (OU, KL) and XMDS2's RK4IP; accuracy mesh (mesh.rule = accuracy): vmse (KL) and XMDS2's"
                 + " ARK45 on the same grid at the largest tolerance whose L1 error against its own reference is within"
-                + " mesh.tolerance%n", fft.key());
+                + " mesh.tolerance%n", fft.label());
         out.println(HEADER);
         for (int e : exponents) {
             int r = realizationsAt(e, realizations);
             double[] seconds = new double[2];
             Discretization paper = null;
             for (Sampler sampler : List.of(Sampler.ORNSTEIN_UHLENBECK, Sampler.KARHUNEN_LOEVE)) {
-                ExperimentConfig cfg = ExperimentFile.load(RunnerBenchmark.CONF, List.of("eps=2^-" + e,
-                        "scheme=rk4ip", "fft=" + fft.key(), "random.sampler=" + sampler.key(), "rte.enabled=false"));
+                ExperimentConfig cfg = ExperimentFile.load(RunnerBenchmark.CONF, fft.keys("eps=2^-" + e,
+                        "scheme=rk4ip", "random.sampler=" + sampler.key(), "rte.enabled=false"));
                 paper = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
                 seconds[sampler == Sampler.ORNSTEIN_UHLENBECK ? 0 : 1] = secondsPerRealization(cfg, paper, r);
             }
@@ -119,8 +118,8 @@ public final class PeerTable {
 
     /** Wall seconds per realization of {@code cfg} on {@code disc}: realizations 0..r-1 of seed 1 after a warm-up. */
     private static double secondsPerRealization(ExperimentConfig cfg, Discretization disc, int r) {
-        var problem = EnsembleRun.problem(cfg, disc);
         KarhunenLoeveBasis basis = cfg.random().sampler().needsBasis() ? EnsembleRun.basis(cfg) : null;
+        var problem = BenchFft.planned(cfg, EnsembleRun.problem(cfg, disc), basis);
         var spec = cfg.ensemble();
         EnsembleJob.solveRange(new EnsembleWork(problem, basis, 99, 2, 2, 0, spec.covarianceStride(), false,
                 spec.batches()), new BlockRange(0, 1)); // JIT warm-up

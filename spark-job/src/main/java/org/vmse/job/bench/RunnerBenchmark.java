@@ -18,7 +18,6 @@ import org.vmse.job.spark.EnsembleAccumulation;
 import org.vmse.job.spark.EnsembleJob;
 import org.vmse.job.spark.EnsembleWork;
 import org.vmse.job.spark.SparkContexts;
-import org.vmse.kernel.fft.FftBackend;
 import org.vmse.kernel.problem.FormulaMassField;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.RandomMassProblem;
@@ -56,15 +55,15 @@ public final class RunnerBenchmark {
      * @param exponents    {@code eps = 2^-e}
      * @param realizations per measurement
      * @param rounds       interleaved rounds of bare, task and run
-     * @param fft          the FFT backend
+     * @param fft          the FFT backend and FFTW's planner
      */
-    public static void run(List<Integer> exponents, int realizations, int rounds, FftBackend fft, PrintStream out) {
+    public static void run(List<Integer> exponents, int realizations, int rounds, BenchFft fft, PrintStream out) {
         if (!Files.isRegularFile(CONF)) {
             out.println("runner: " + CONF + " not found (run from the repository root)");
             return;
         }
         out.printf("vmse bench --ensemble --runner: %s, scheme = rk4ip, fft = %s, rte off, %d realizations per"
-                + " measurement, %d interleaved rounds (median, spread = (max - min) / median)%n", CONF, fft.key(),
+                + " measurement, %d interleaved rounds (median, spread = (max - min) / median)%n", CONF, fft.label(),
                 realizations, rounds);
         out.println("  eps    M     sampler  bare s/real.    task s/real.    run s/real. (summary)  run wall s/real."
                 + "  run/bare  task/bare | CPU s/real.: bare  task            run (process)   run/bare  task/bare"
@@ -82,13 +81,12 @@ public final class RunnerBenchmark {
     }
 
     private static void row(JavaSparkContext sc, int exponent, Sampler sampler, int realizations, int rounds,
-                            FftBackend fft, PrintStream out) {
-        ExperimentConfig cfg = ExperimentFile.load(CONF, List.of("eps=2^-" + exponent, "scheme=rk4ip",
-                "fft=" + fft.key(), "random.sampler=" + sampler.key(), "rte.enabled=false",
-                "samples=" + realizations));
+                            BenchFft fft, PrintStream out) {
+        ExperimentConfig cfg = ExperimentFile.load(CONF, fft.keys("eps=2^-" + exponent, "scheme=rk4ip",
+                "random.sampler=" + sampler.key(), "rte.enabled=false", "samples=" + realizations));
         Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()));
-        RandomMassProblem problem = EnsembleRun.problem(cfg, disc);
         KarhunenLoeveBasis basis = sampler.needsBasis() ? EnsembleRun.basis(cfg) : null;
+        RandomMassProblem problem = BenchFft.planned(cfg, EnsembleRun.problem(cfg, disc), basis);
         var spec = cfg.ensemble();
         EnsembleWork work = new EnsembleWork(problem, basis, spec.seed(), realizations, spec.blockSize(),
                 spec.partitions(), spec.covarianceStride(), spec.excludeFailures(), spec.batches());

@@ -18,6 +18,8 @@ import org.vmse.job.bench.RunnerBenchmark;
 import org.vmse.job.bench.ScalingBenchmark;
 import org.vmse.job.bench.XmdsPeer;
 import org.vmse.job.config.ConfigurationException;
+import org.vmse.job.bench.BenchFft;
+import org.vmse.job.config.FftwPlanner;
 import org.vmse.kernel.fft.FftBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,6 +105,11 @@ final class BenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     String fft = "fftw";
 
+    @Option(names = "--fftw-planner", description = "with --runner, --mesh or --peers and --fft fftw: fftw.planner,"
+            + " estimate or measure (plans measured once, as a run with fftw.planner = measure does; XMDS2 measures"
+            + " its plans too) (default: ${DEFAULT-VALUE})")
+    String fftwPlanner = "estimate";
+
     @Option(names = "--rte", description = "instead: the radiative transfer solver at the paper's resolution")
     boolean rte;
 
@@ -153,11 +160,15 @@ final class BenchCommand implements Callable<Integer> {
                 if (rounds < 1) {
                     throw new ConfigurationException("--rounds must be at least 1, got " + rounds);
                 }
-                FftBackend backend;
+                BenchFft backend;
                 try {
-                    backend = FftBackend.parse(fft);
+                    backend = new BenchFft(FftBackend.parse(fft), FftwPlanner.parse(fftwPlanner));
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigurationException("--fft: " + e.getMessage(), e);
+                    throw new ConfigurationException((e.getMessage().startsWith("fftw.planner") ? "--fftw-planner: "
+                            : "--fft: ") + e.getMessage(), e);
+                }
+                if (backend.planner() == FftwPlanner.MEASURE && backend.backend() != FftBackend.FFTW) {
+                    throw new ConfigurationException("--fftw-planner measure plans FFTW's transforms: use --fft fftw");
                 }
                 if (runner) {
                     RunnerBenchmark.run(epsExponents, realizations, rounds, backend, System.out);

@@ -120,8 +120,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         RandomMassProblem estimated = problem(cfg, disc);
         KarhunenLoeveBasis basis = cfg.random().sampler().needsBasis() ? kl : null;
         FftwWisdom wisdom = cfg.fftw().planner() == FftwPlanner.MEASURE
-                ? blocks.wisdom(() -> cfg.fftw().wisdom() != null ? cfg.fftw().wisdom()
-                        : measuredPlans(estimated, basis, e.refined() > 0))
+                ? blocks.wisdom(() -> measuredPlans(cfg, estimated, basis, e.refined() > 0))
                 : null;
         RandomMassProblem problem = estimated.withWisdom(wisdom);
         EnsembleWork work = new EnsembleWork(problem, basis, e.seed(), e.samples(), e.blockSize(), e.partitions(),
@@ -172,10 +171,14 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
     }
 
     /**
-     * FFTW's measured plans for every transform a task makes: those of a solver of {@code problem} and, with
-     * {@code refined}, of its refinement on {@code dx/2, dt/2}.
+     * FFTW's measured plans for every transform a task makes: {@code fftw.wisdom}'s where it is given, else measured
+     * now, those of a solver of {@code problem} and, with {@code refined}, of its refinement on {@code dx/2, dt/2}.
      */
-    static FftwWisdom measuredPlans(RandomMassProblem problem, KarhunenLoeveBasis basis, boolean refined) {
+    public static FftwWisdom measuredPlans(ExperimentConfig cfg, RandomMassProblem problem, KarhunenLoeveBasis basis,
+                                           boolean refined) {
+        if (cfg.fftw().wisdom() != null) {
+            return cfg.fftw().wisdom();
+        }
         return FftwWisdom.record(() -> {
             RandomMassSolver.of(problem, basis);
             if (refined) {
