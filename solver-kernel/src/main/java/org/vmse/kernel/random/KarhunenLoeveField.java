@@ -70,7 +70,9 @@ public final class KarhunenLoeveField {
         /** Non-uniform FFT method: {@code a_j / c_j} by column, interleaved complex; {@code null} under the dense. */
         final double[] factor;
         /** slot q (sorted by column, then time index) holds basis pair order[q]. */
-        final int[] order, column, timeIndex;
+        final int[] order, timeIndex;
+        /** The slots of column k are {@code columnStart[k] .. columnStart[k+1] - 1}. */
+        final int[] columnStart;
         /** D sqrt(lambda_i sigma_j) / norm of psi_i, per slot. */
         final double[] weight;
         final double[] w;
@@ -101,15 +103,18 @@ public final class KarhunenLoeveField {
                     .sorted(Comparator.<Integer>comparingInt(p -> column(basis.pairSpaceIndex(p)))
                             .thenComparingInt(basis::pairTimeIndex))
                     .mapToInt(Integer::intValue).toArray();
-            column = new int[pairs];
             timeIndex = new int[pairs];
             weight = new double[pairs];
+            columnStart = new int[nSpace + 1];
             double d = basis.covariance().D();
             for (int q = 0; q < pairs; q++) {
                 int i = basis.pairTimeIndex(order[q]), j = basis.pairSpaceIndex(order[q]);
-                column[q] = column(j);
+                columnStart[column(j) + 1]++;
                 timeIndex[q] = i - 1;
                 weight[q] = d * Math.sqrt(basis.timeEigenvalue(i) * basis.spaceEigenvalue(j)) * basis.psiNorm(i);
+            }
+            for (int k = 0; k < nSpace; k++) {
+                columnStart[k + 1] += columnStart[k];
             }
             w = new double[nTime];
             for (int i = 1; i <= nTime; i++) {
@@ -331,14 +336,30 @@ public final class KarhunenLoeveField {
                 g[base + b] = cosMode ? co : si;
             }
         }
-        // 2. coefficients of the space modes
+        // 2. coefficients of the space modes, column by column; four pairs per pass over a row, added in slot order
+        // as one at a time would add them (the same sums), with a quarter of the row's loads and stores
         Arrays.fill(c, 0, tables.nSpace * width, 0);
-        int[] col = tables.column, ti = tables.timeIndex;
-        for (int q = 0; q < coef.length; q++) {
-            double f = coef[q];
-            int cb = col[q] * width, gb = ti[q] * width;
-            for (int b = 0; b < width; b++) {
-                c[cb + b] += f * g[gb + b];
+        int[] start = tables.columnStart, ti = tables.timeIndex;
+        for (int k = 0; k < tables.nSpace; k++) {
+            int cb = k * width, q = start[k], end = start[k + 1];
+            for (; q + 3 < end; q += 4) {
+                double f0 = coef[q], f1 = coef[q + 1], f2 = coef[q + 2], f3 = coef[q + 3];
+                int g0 = ti[q] * width, g1 = ti[q + 1] * width, g2 = ti[q + 2] * width, g3 = ti[q + 3] * width;
+                for (int b = 0; b < width; b++) {
+                    double v = c[cb + b];
+                    v += f0 * g[g0 + b];
+                    v += f1 * g[g1 + b];
+                    v += f2 * g[g2 + b];
+                    v += f3 * g[g3 + b];
+                    c[cb + b] = v;
+                }
+            }
+            for (; q < end; q++) {
+                double f = coef[q];
+                int gb = ti[q] * width;
+                for (int b = 0; b < width; b++) {
+                    c[cb + b] += f * g[gb + b];
+                }
             }
         }
         // 3. spatial sum
