@@ -3,16 +3,21 @@
  * complex transform of one grid, forward + backward + the 1/n scaling, which is what one "bare FFT pair" costs
  * vmse's spectral schemes. `vmse bench` compiles and runs it beside its own timings and divides.
  *
- *   cc -O2 fftw_bench.c -lfftw3 -lm -o fftw_bench && ./fftw_bench [N ...]    (default: 416 1664 6656)
+ *   cc -O2 fftw_bench.c -lfftw3 -lm -o fftw_bench && ./fftw_bench [--estimate-too] [N ...]
+ *                                                                    (default: 416 1664 6656)
  *
  * Per size: a warm-up of ~0.2 s, then 7 timed batches of ~0.1 s each; the median batch is reported as
  *   n=N  fft+ifft pair P us  (one FFT P/2 us, scaling included)
  * The data are renormalized only by the scaling, so they neither grow nor decay; a final check says so.
+ * --estimate-too: before each size's line, the same with FFTW_ESTIMATE plans (the plans vmse makes by default),
+ *   n=N  FFTW_ESTIMATE fft+ifft pair P us  (one FFT P/2 us, ...)
+ * Every plan is made with no wisdom held (FFTW_ESTIMATE would take a measured plan's wisdom).
  */
 #include <fftw3.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 enum { BATCHES = 7 };
@@ -40,15 +45,16 @@ static int by_value(const void *a, const void *b) {
     return (d > 0) - (d < 0);
 }
 
-static int time_size(int n) {
+static int time_size(int n, unsigned flags, const char *label) {
     fftw_complex *x = fftw_malloc(sizeof(fftw_complex) * (size_t) n);
     if (x == NULL) {
         fprintf(stderr, "n=%d: out of memory\n", n);
         return 1;
     }
     /* FFTW_MEASURE overwrites the array: plan first, then fill */
-    fftw_plan forward = fftw_plan_dft_1d(n, x, x, FFTW_FORWARD, FFTW_MEASURE);
-    fftw_plan backward = fftw_plan_dft_1d(n, x, x, FFTW_BACKWARD, FFTW_MEASURE);
+    fftw_forget_wisdom();
+    fftw_plan forward = fftw_plan_dft_1d(n, x, x, FFTW_FORWARD, flags);
+    fftw_plan backward = fftw_plan_dft_1d(n, x, x, FFTW_BACKWARD, flags);
     double norm0 = 0;
     for (int i = 0; i < n; i++) {
         x[i][0] = cos(0.7 * i) + 0.25;
@@ -86,16 +92,18 @@ static int time_size(int n) {
         return 1;
     }
     double median = us[BATCHES / 2];
-    printf("n=%d  fft+ifft pair %.3f us  (one FFT %.3f us, scaling included; batches %.3f..%.3f us)\n", n, median,
-           median / 2, us[0], us[BATCHES - 1]);
+    printf("n=%d  %sfft+ifft pair %.3f us  (one FFT %.3f us, scaling included; batches %.3f..%.3f us)\n", n, label,
+           median, median / 2, us[0], us[BATCHES - 1]);
     fflush(stdout);
     return 0;
 }
 
 int main(int argc, char **argv) {
     static const char *defaults[] = {"416", "1664", "6656"};
-    const char **args = argc > 1 ? (const char **) argv + 1 : defaults;
-    int count = argc > 1 ? argc - 1 : (int) (sizeof defaults / sizeof defaults[0]);
+    int estimate_too = argc > 1 && strcmp(argv[1], "--estimate-too") == 0;
+    int given = argc - 1 - estimate_too;
+    const char **args = given > 0 ? (const char **) argv + 1 + estimate_too : defaults;
+    int count = given > 0 ? given : (int) (sizeof defaults / sizeof defaults[0]);
     int sizes[count];
     for (int s = 0; s < count; s++) {
         char *end;
@@ -108,7 +116,10 @@ int main(int argc, char **argv) {
     }
     int failed = 0;
     for (int s = 0; s < count; s++) {
-        failed |= time_size(sizes[s]);
+        if (estimate_too) {
+            failed |= time_size(sizes[s], FFTW_ESTIMATE, "FFTW_ESTIMATE ");
+        }
+        failed |= time_size(sizes[s], FFTW_MEASURE, "");
     }
     fftw_cleanup();
     return failed;
