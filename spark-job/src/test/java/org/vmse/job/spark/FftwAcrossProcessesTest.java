@@ -66,15 +66,14 @@ class FftwAcrossProcessesTest {
     void measuredPlansAreReplayedByAnotherProcessAndByAnExtend() throws Exception {
         assumeTrue(FftwFft.available(), "libfftw3.so.3 did not load here (Debian: libfftw3-double3): "
                 + FftwFft.loadError());
-        // the refined pairs solve on 2M: their transforms must be in the wisdom too (the error budget only; the
-        // profiles do not depend on them)
+        // the refined pairs solve on 2M with the run's wisdom, which holds no plan it was not recorded with: the run
+        // exits 0 only if their lengths were recorded too (the profiles do not depend on the pairs)
         Path measured = run("measured", 16, "local[2]", "--set", "fftw.planner=measure", "--set",
                 "ensemble.refinedRealizations=2");
         Path wisdom = measured.resolve("fftw-wisdom.txt");
         assertTrue(Files.readString(wisdom).startsWith("(fftw-"), "fftw-wisdom.txt holds FFTW's wisdom");
         String summary = Files.readString(measured.resolve("summary.json"));
         assertTrue(summary.contains("FFTW_MEASURE, replayed from fftw-wisdom.txt"), summary);
-        assertTrue(summary.contains("\"refined_mesh\" : \"dx/2, dt/2\""), summary);
 
         Path replayed = run("replayed", 16, "local[1]", "--set", "fftw.planner=measure", "--set",
                 "fftw.wisdom=" + wisdom);
