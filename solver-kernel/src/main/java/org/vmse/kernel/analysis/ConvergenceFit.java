@@ -106,6 +106,22 @@ public record ConvergenceFit(double rate, double rateStdError, double logPrefact
         return r;
     }
 
+    /**
+     * The standard errors of {@link #localRates} from independent errors' standard errors {@code se} (first-order
+     * propagation): {@code sqrt((se_i/err_i)^2 + (se_{i+1}/err_{i+1})^2) / |log(eps_i / eps_{i+1})|}.
+     */
+    public static double[] localRateStdErrors(double[] eps, double[] err, double[] se) {
+        double[] r = new double[Math.max(0, eps.length - 1)];
+        for (int i = 0; i + 1 < eps.length; i++) {
+            requirePositive(eps[i], err[i]);
+            requirePositive(eps[i + 1], err[i + 1]);
+            double a = se[i] / err[i];
+            double b = se[i + 1] / err[i + 1];
+            r[i] = Math.sqrt(a * a + b * b) / Math.abs(Math.log(eps[i] / eps[i + 1]));
+        }
+        return r;
+    }
+
     /** The fitted error at {@code eps}. */
     public double predict(double eps) {
         return Math.exp(logPrefactor + rate * Math.log(eps));

@@ -25,6 +25,16 @@ class ConvergenceFitTest {
     }
 
     @Test
+    void localRateStandardErrorsPropagateTheRelativeErrors() {
+        // eps halves (log 2) and the relative standard errors are 3/100 and 4/100: sqrt(0.03^2 + 0.04^2) = 0.05,
+        // divided by log 2
+        double[] eps = {0.5, 0.25};
+        double[] err = {100, 50};
+        double[] se = {3, 2};
+        assertEquals(0.05 / Math.log(2), ConvergenceFit.localRateStdErrors(eps, err, se)[0], 1e-15);
+    }
+
+    @Test
     void standardErrorMatchesTheTextbookFormula() {
         // log-log points (x, y) = (0,0), (1,1), (2,3): slope 1.5, residuals (1/6, -1/3, 1/6), s^2 = 1/6, Sxx = 2,
         // se = sqrt(1/12)

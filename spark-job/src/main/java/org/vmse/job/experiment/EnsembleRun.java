@@ -62,6 +62,21 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         return limit == null ? null : limit.primaryIsEpsWigner() ? vsEpsWigner : vsDelta;
     }
 
+    /**
+     * The discretization term the refined pairs measured, {@code dx sum_j |mean_j(rho on dx/2, dt/2 - rho)|}, or NaN
+     * without them ({@code ensemble.refinedRealizations = 0}).
+     */
+    public double refinedTerm() {
+        if (refinedDifference == null) {
+            return Double.NaN;
+        }
+        double l1 = 0;
+        for (double m : refinedDifference.mean(0)) {
+            l1 += Math.abs(m);
+        }
+        return l1 * discretization.grid().dx();
+    }
+
     /** The problem every task solves. */
     public static RandomMassProblem problem(ExperimentConfig cfg, Discretization disc) {
         RandomSpec r = cfg.random();

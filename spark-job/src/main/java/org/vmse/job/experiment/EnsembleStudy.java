@@ -111,6 +111,7 @@ public final class EnsembleStudy {
                 p.put("err_l1_noise_floor", cmp.noiseFloor());
                 boolean flagged = err[i] < FLOOR_FACTOR * cmp.noiseFloor();
                 p.put("within_noise_floor", flagged);
+                discretizationTerm(run, p);
                 p.put("wall_seconds", wall);
                 if (base.study().adaptive()) {
                     p.put("sample_rounds", rounds);
@@ -124,6 +125,11 @@ public final class EnsembleStudy {
             entry.put("xi", xis.get(s));
             entry.put("points", points);
             entry.put("local_rates", ConvergenceFit.localRates(eps, err));
+            double[] ses = new double[eps.length];
+            for (int i = 0; i < eps.length; i++) {
+                ses[i] = ((Number) points.get(i).get("err_l1_se")).doubleValue();
+            }
+            entry.put("local_rate_std_errors", ConvergenceFit.localRateStdErrors(eps, err, ses));
             ConvergenceFit fit = null;
             try {
                 fit = ConvergenceFit.weighted(eps, err, se, base.study().fitMin(), base.study().fitMax());
@@ -165,6 +171,20 @@ public final class EnsembleStudy {
      * The sample count the next round of an adaptive point runs ({@link SampleGrowth}), or the count {@code run}
      * has where the point is done: {@code study.targetSe} is 0, reached, or {@code study.maxSamples} is.
      */
+    /**
+     * Beside the point's Monte Carlo standard error, its discretization term: the run's refined pairs' where it has
+     * them, else the accuracy mesh's pilots' estimate; nothing where neither was measured.
+     */
+    private static void discretizationTerm(EnsembleRun run, Map<String, Object> point) {
+        if (run.refinedDifference() != null) {
+            point.put("discretization_term", run.refinedTerm());
+            point.put("discretization_source", "refined pairs (ensemble.refinedRealizations)");
+        } else if (run.discretization().estimate() != null) {
+            point.put("discretization_term", run.discretization().estimate().error());
+            point.put("discretization_source", "pilots (mesh.rule = accuracy)");
+        }
+    }
+
     private static int grown(StudySpec study, EnsembleRun run) {
         int n = run.config().ensemble().samples();
         return study.adaptive() ? SampleGrowth.next(n, run.primaryComparison().errL1Se(), study.targetSe(),

@@ -76,8 +76,8 @@ class EnsembleVsRteTest {
         Path out = tmp.resolve("study");
         CliRunner.Result r = CliRunner.vmse("study", "../conf/paper-fig7.conf", "--set", "study.eps=[\"2^-4\", \"2^-5\"]",
                 "--set", "study.samples=[40, 24]", "--set", "study.xi=[gaussian, uniform]", "--set", "rte.dk=2^-8",
-                "--set", "rte.dx=2^-8", "--set", "study.fitMin=2^-5", "--set", "study.fitMax=2^-4", "--master",
-                "local[2]", "--out", out.toString(), "-q");
+                "--set", "rte.dx=2^-8", "--set", "study.fitMin=2^-5", "--set", "study.fitMax=2^-4", "--set",
+                "ensemble.refinedRealizations=4", "--master", "local[2]", "--out", out.toString(), "-q");
         assertEquals(0, r.code(), r.err());
         Map<String, Object> s = (Map<String, Object>) Json.parse(Files.readString(out.resolve("study.json")));
         List<Map<String, Object>> series = (List<Map<String, Object>>) s.get("series");
@@ -100,6 +100,20 @@ class EnsembleVsRteTest {
             assertEquals(Math.log(e1 / e2) / Math.log(2), rate, 1e-12, "two-point rate, " + one.get("xi"));
             assertEquals(Math.hypot(s1 / e1, s2 / e2) / Math.log(2), rateSe, 1e-12, "its standard error");
             assertTrue(rate > 3 * rateSe, one.get("xi") + ": rate " + rate + " +- " + rateSe);
+            // with two points the local rate and its standard error are the fit's
+            assertEquals(rate, ((Number) ((List<Object>) one.get("local_rates")).get(0)).doubleValue(), 1e-12);
+            assertEquals(rateSe, ((Number) ((List<Object>) one.get("local_rate_std_errors")).get(0)).doubleValue(),
+                    1e-12);
+            // beside each point's Monte Carlo error, the discretization term its run's refined pairs measured
+            for (Map<String, Object> p : points) {
+                Map<String, Object> run = (Map<String, Object>) Json.parse(Files.readString(out.resolve("runs/xi="
+                        + one.get("xi") + "_eps=" + p.get("eps_text") + "/summary.json")));
+                Map<String, Object> budget = (Map<String, Object>) run.get("error_budget");
+                Map<String, Object> disc = (Map<String, Object>) budget.get("discretization");
+                assertEquals(((Number) disc.get("l1_of_mean_difference")).doubleValue(),
+                        ((Number) p.get("discretization_term")).doubleValue(), 0.0, p.toString());
+                assertTrue(String.valueOf(p.get("discretization_source")).startsWith("refined pairs"), p.toString());
+            }
         }
         assertTrue(Files.size(out.resolve("figures/convergence.png")) > 1000);
         assertTrue(Files.size(out.resolve("figures/densities_xi=gaussian.png")) > 1000, "Fig. 7a, Gaussian xi");
