@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import org.vmse.job.checkpoint.RunCheckpoint;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.FftwPlanner;
 import org.vmse.job.config.StudySpec;
 import org.vmse.job.output.Figures;
 import org.vmse.job.output.Json;
@@ -160,7 +161,11 @@ public final class EnsembleStudy {
         study.put("paper_rate", 1.0);
         study.put("wall_seconds", (System.nanoTime() - start) * 1e-9);
         study.put("config", Json.parse(base.resolvedJson()));
-        study.put("provenance", Provenance.describe(base.fft()));
+        Map<String, Object> provenance = Provenance.describe(base.fft());
+        if (base.fftw().planner() == FftwPlanner.MEASURE) {
+            provenance.put("fft_planner", "FFTW_MEASURE, each run's own plans (its " + RunCheckpoint.WISDOM + ")");
+        }
+        study.put("provenance", provenance);
         Json.write(RunReport.file(dir, "study.json"), study);
         Figures.convergenceWithErrors(RunReport.file(dir, "figures/convergence.png"), base.name()
                 + ": Err(eps) of the ensemble mean against the RTE, T = " + base.T(), figureSeries);
