@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmse.job.CliRunner;
 import org.vmse.job.JavaProcesses;
+import org.vmse.kernel.fft.FftwFft;
 
 /**
  * A real Spark standalone cluster on loopback (a master and two one-core workers, each a JVM of its own, as
@@ -140,6 +141,25 @@ class StandaloneClusterTest {
     }
 
     @Test
+    void measuredPlansTravelToTheExecutorsAndRepeatInAnotherProcess() throws Exception {
+        Assumptions.assumeTrue(FftwFft.available(), "libfftw3.so.3 did not load here: " + FftwFft.loadError());
+        Path out = tmp.resolve("cluster-measured");
+        JavaProcesses.Finished r = JavaProcesses.waitFor(driver(out, "measured", "--set", "fft=fftw", "--set",
+                "fftw.planner=measure").start(), tmp.resolve("driver-measured.log"), 240);
+        assertEquals(0, r.code(), r.log());
+        // the executors planned from the driver's wisdom: the same run on local[2] given that wisdom, in this JVM
+        Path local = tmp.resolve("local-measured");
+        CliRunner.Result again = CliRunner.vmse(withOptions("--set", "fft=fftw", "--set", "fftw.planner=measure",
+                "--set", "fftw.wisdom=" + out.resolve("fftw-wisdom.txt"), "--master", "local[2]", "--out",
+                local.toString()));
+        assertEquals(0, again.code(), again.err());
+        for (String file : List.of("profiles.csv", "covariance.csv")) {
+            assertArrayEquals(Files.readAllBytes(local.resolve(file)), Files.readAllBytes(out.resolve(file)),
+                    file + " with measured plans differs between the cluster and local[2]");
+        }
+    }
+
+    @Test
     void anExecutorKilledMidJobChangesNoByte() throws Exception {
         Path out = tmp.resolve("cluster-killed");
         Path log = tmp.resolve("driver-killed.log");
@@ -173,10 +193,12 @@ class StandaloneClusterTest {
     }
 
     /** A vmse driver on the cluster; SPARK_HOME tells it which class path entries the executors lack. */
-    private static ProcessBuilder driver(Path out, String name) {
+    private static ProcessBuilder driver(Path out, String name, String... more) {
+        List<String> args = new ArrayList<>(List.of(more));
+        args.addAll(List.of("--master", master(), "--out", out.toString()));
         ProcessBuilder pb = JavaProcesses.java("768m", tmp.resolve(name.equals("driver") ? "driver.log"
                         : "driver-" + name + ".log"), List.of("-Dspark.executor.memory=512m"),
-                "org.vmse.job.cli.VmseCli", List.of(withOptions("--master", master(), "--out", out.toString())));
+                "org.vmse.job.cli.VmseCli", List.of(withOptions(args.toArray(String[]::new))));
         pb.environment().put("SPARK_HOME", sparkHome.toString());
         return pb;
     }
