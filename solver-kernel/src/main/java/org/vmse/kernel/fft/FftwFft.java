@@ -64,6 +64,9 @@ public final class FftwFft implements ComplexFft {
         this.size = size;
         this.scale = 1.0 / size;
         synchronized (PLANNER_LOCK) {
+            if (wisdom != null && recording) { // replaying would forget what is being recorded
+                throw new IllegalStateException("a transform planned from wisdom while wisdom is being recorded");
+            }
             this.input = fftw_malloc(16L * size);
             this.output = fftw_malloc(16L * size);
             if (wisdom == null) {

@@ -63,6 +63,18 @@ class FftwWisdomTest {
     }
 
     @Test
+    void replayingWhileRecordingIsRefused() {
+        FftwWisdom wisdom = FftwWisdom.record(() -> new FftwFft(512));
+        // the replay would forget the wisdom being recorded
+        assertThrows(IllegalStateException.class, () -> FftwWisdom.record(() -> wisdom.create(512)));
+        ComplexFft[] measured = new ComplexFft[1];
+        FftwWisdom again = FftwWisdom.record(() -> measured[0] = new FftwFft(512));
+        double[] a = random(512, 3);
+        assertArrayEquals(forwardThenInverse(measured[0], a), forwardThenInverse(again.create(512), a),
+                "recording and replaying work again after the refusal");
+    }
+
+    @Test
     void textThatIsNotWisdomIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new FftwWisdom("not wisdom at all"));
