@@ -78,7 +78,7 @@ public final class EnsembleBenchmark {
             for (Sampler sampler : Sampler.values()) {
                 RandomMassProblem p = problem(e, sampler, tolerance, backend, scheme, stepLimit);
                 KarhunenLoeveBasis b = sampler.needsBasis() ? basis(p) : null;
-                RandomMassSolver solver = new RandomMassSolver(p, sampler.field(p, b));
+                RandomMassSolver solver = RandomMassSolver.of(p, b);
                 int warm = Math.max(2, realizations / 4);
                 for (int i = 0; i < warm; i++) {
                     solver.solve(99, i);
@@ -167,7 +167,7 @@ public final class EnsembleBenchmark {
         List<Future<?>> jobs = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             jobs.add(pool.submit(() -> {
-                RandomMassSolver s = new RandomMassSolver(p, p.sampler().field(p, b));
+                RandomMassSolver s = RandomMassSolver.of(p, b);
                 for (long i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     s.solve(1, i);
                 }

@@ -138,8 +138,7 @@ public final class RunnerBenchmark {
 
     /** Realizations {@code 0..n-1} of {@code work}, solved and dropped. */
     private static void bare(EnsembleWork work, int n) {
-        RandomMassSolver solver = new RandomMassSolver(work.problem(),
-                work.problem().sampler().field(work.problem(), work.basis()));
+        RandomMassSolver solver = RandomMassSolver.of(work.problem(), work.basis());
         for (int i = 0; i < n; i++) {
             solver.solve(work.seed(), i);
         }

@@ -256,7 +256,7 @@ final class AccuracyMesh {
                 cfg.initial(), cfg.mass().text(), cfg.hasPotential() ? cfg.potential().text() : null, r.gamma(),
                 RealizationStream.XiDistribution.parse(r.xi()), Sampler.KARHUNEN_LOEVE, r.covariance(), cfg.krylov(),
                 false, cfg.fft(), cfg.scheme());
-        RandomMassSolver solver = new RandomMassSolver(p, Sampler.KARHUNEN_LOEVE.field(p, basis));
+        RandomMassSolver solver = RandomMassSolver.of(p, basis);
         f = new double[PILOTS][];
         long steps = 0;
         for (int i = 0; i < PILOTS; i++) {
