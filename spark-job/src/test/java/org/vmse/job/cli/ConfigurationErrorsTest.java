@@ -72,6 +72,15 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void theBenchmarksFftwPlannerIsCheckedBeforeAnyWork() {
+        Result planner = badInput("bench", "--ensemble", "--mesh", "--fftw-planner", "fastest");
+        assertTrue(planner.err().contains("--fftw-planner: fftw.planner = fastest is not one of estimate, measure"),
+                planner.err());
+        Result java = badInput("bench", "--ensemble", "--mesh", "--fft", "jtransforms", "--fftw-planner", "measure");
+        assertTrue(java.err().contains("--fftw-planner measure plans FFTW's transforms: use --fft fftw"), java.err());
+    }
+
+    @Test
     void tooManySamplesAreTooLargeWithTheirMaximum() {
         for (String samples : new String[] {"2147483646", "1e12"}) {
             Result r = badInput("run", SMALL, "--set", "samples=" + samples, "--out", tmp.resolve("o").toString());
