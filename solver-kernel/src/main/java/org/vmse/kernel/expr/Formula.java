@@ -1,5 +1,6 @@
 package org.vmse.kernel.expr;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -99,6 +100,21 @@ public final class Formula {
     public double value(double... args) {
         checkCount(args.length);
         return root.eval(args);
+    }
+
+    /**
+     * The formula at the fixed points {@code points} of {@code pointVariable}, for any values of the other variables
+     * (see {@link PointSampler}; the points are copied into its tables).
+     *
+     * @throws IllegalArgumentException if {@code pointVariable} is not one of the formula's variables
+     */
+    public PointSampler sampler(String pointVariable, double[] points) {
+        int index = Arrays.asList(variables).indexOf(pointVariable);
+        if (index < 0) {
+            throw new IllegalArgumentException(key + ": \"" + pointVariable + "\" is not a variable of \"" + text
+                    + "\" (" + String.join(", ", variables) + ")");
+        }
+        return new PointSampler(root, variables.length, index, points);
     }
 
     /**

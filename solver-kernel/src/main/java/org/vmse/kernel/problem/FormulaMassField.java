@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.vmse.kernel.expr.Formula;
+import org.vmse.kernel.expr.PointSampler;
 
 /**
  * A {@link MassField} given by a {@link Formula} in the variables {@code (t, x)}, e.g.
@@ -40,6 +41,17 @@ public final class FormulaMassField implements MassField {
     @Override
     public double value(double t, double x) {
         return formula.value(t, x);
+    }
+
+    /** The formula's {@link PointSampler}: the parts free of {@code t} are tabulated once, at the points. */
+    @Override
+    public MassSamples at(double[] x) {
+        PointSampler sampler = formula.sampler("x", x);
+        double[] args = new double[2];
+        return (t, out) -> {
+            args[0] = t;
+            sampler.fill(args, out);
+        };
     }
 
     @Override

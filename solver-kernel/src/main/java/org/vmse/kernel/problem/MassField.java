@@ -19,6 +19,19 @@ public interface MassField {
      */
     void spatialDerivatives(double t, double x, double[] out);
 
+    /**
+     * {@code m0} at the points {@code x} (copied), for any {@code t}, with the values of {@link #value} to the bit;
+     * this default evaluates {@link #value} point by point.
+     */
+    default MassSamples at(double[] x) {
+        double[] points = x.clone();
+        return (t, out) -> {
+            for (int j = 0; j < points.length; j++) {
+                out[j] = value(t, points[j]);
+            }
+        };
+    }
+
     /** Whether {@code m0} depends on {@code t}; a time-independent mass conserves {@code H = m0 k^2 / 2}. */
     boolean isTimeDependent();
 }

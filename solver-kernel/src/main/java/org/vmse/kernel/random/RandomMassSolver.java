@@ -5,6 +5,7 @@ import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.expr.Formula;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.FormulaMassField;
+import org.vmse.kernel.problem.MassSamples;
 import org.vmse.kernel.vmse.GridMass;
 import org.vmse.kernel.vmse.StabilityPolicy;
 import org.vmse.kernel.vmse.StepListener;
@@ -86,9 +87,10 @@ public final class RandomMassSolver {
     /** {@code m0 + sign eps^gamma m1} on the grid, counting the points where it is not positive. */
     private static final class RealizationMass implements GridMass {
 
-        private final FormulaMassField m0;
-        private final double[] x;
-        private final double[] m0Static;
+        /** {@code m0} on the grid: filled once if it is time-independent, else at every call. */
+        private final double[] m0Now;
+        private final MassSamples m0;
+        private final boolean m0Varies;
         private final double[] m1;
         private final RandomMassField field;
         private final double amplitude;
@@ -98,18 +100,14 @@ public final class RandomMassSolver {
         private double minimum = Double.POSITIVE_INFINITY;
 
         RealizationMass(FormulaMassField m0, PeriodicGrid grid, RandomMassField field, double amplitude) {
-            this.m0 = m0;
-            this.x = grid.points();
             this.field = field;
             this.amplitude = amplitude;
             this.m1 = new double[grid.M()];
-            if (m0.isTimeDependent()) {
-                this.m0Static = null;
-            } else {
-                this.m0Static = new double[grid.M()];
-                for (int j = 0; j < x.length; j++) {
-                    m0Static[j] = m0.value(0, x[j]);
-                }
+            this.m0 = m0.at(grid.points());
+            this.m0Varies = m0.isTimeDependent();
+            this.m0Now = new double[grid.M()];
+            if (!m0Varies) {
+                this.m0.fill(0, m0Now);
             }
         }
 
@@ -123,14 +121,11 @@ public final class RandomMassSolver {
         public void fill(double t, double[] out) {
             field.fill(t, m1);
             double f = sign * amplitude;
-            if (m0Static != null) {
-                for (int j = 0; j < out.length; j++) {
-                    out[j] = m0Static[j] + f * m1[j];
-                }
-            } else {
-                for (int j = 0; j < out.length; j++) {
-                    out[j] = m0.value(t, x[j]) + f * m1[j];
-                }
+            if (m0Varies) {
+                m0.fill(t, m0Now);
+            }
+            for (int j = 0; j < out.length; j++) {
+                out[j] = m0Now[j] + f * m1[j];
             }
             // the count needs a second pass only when the minimum says there is something to count
             Extrema.of(out, bounds);

@@ -2,6 +2,7 @@ package org.vmse.kernel.vmse;
 
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.MassField;
+import org.vmse.kernel.problem.MassSamples;
 
 /**
  * The mass {@code m(t, x_j)} sampled on the grid, as the time stepper needs it at each half step
@@ -18,13 +19,11 @@ public interface GridMass {
 
     /** The deterministic mass {@code field} on {@code grid}. */
     static GridMass of(MassField field, PeriodicGrid grid) {
-        double[] x = grid.points();
+        MassSamples samples = field.at(grid.points());
         return new GridMass() {
             @Override
             public void fill(double t, double[] out) {
-                for (int j = 0; j < x.length; j++) {
-                    out[j] = field.value(t, x[j]);
-                }
+                samples.fill(t, out);
             }
 
             @Override
