@@ -12,7 +12,9 @@
 #     most ARK45_TARGET (default 4e-5, vmse's mesh.tolerance);
 # then the passing tolerance is run again over P identical paths for its time (P: paths_at E, at least
 # ARK45_MIN_PATHS, default 50: XMDS2 prints its time to 0.01 s, and one ARK45 solve takes a few hundredths), and
-# one line is printed:
+# two lines are printed (the first as soon as the reference is solved, so that vmse can measure its own error
+# against XMDS2's reference):
+#   xmds2 ark45 reference eps=2^-E M=2M: PATH-OF-ITS-XSIL
 #   xmds2 ark45 eps=2^-E M=M tolerance=T error=ERR steps=S paths=P: SECONDS s/realization
 # (S: the steps ARK45 attempted, from its log). When no tolerance of the ladder reaches the target (the grid M
 # alone misses it), the line is `xmds2 ark45 eps=2^-E M=M tolerance=none error=ERR: above TARGET`, ERR the
@@ -51,6 +53,7 @@ for pair in $ARK45_MESH; do
   physics="s|const real eps = 1.0 / 64.0;|const real eps = 1.0 / $((1 << e)).0;|; s|const real amplitude = 1.5 \* 0.125;|const real amplitude = $amp;|"
   ref_dir="accuracy42-eps$e-reference"
   build_and_time accuracy42 "$physics; s/lattice=\"416\"/lattice=\"$((2 * m))\"/; s/steps=\"471\"/steps=\"$((ref_factor * steps))\"/" "$ref_dir" > /dev/null
+  echo "xmds2 ark45 reference eps=2^-$e M=$((2 * m)): $work/$ref_dir/accuracy42.xsil"
   chosen="" best=""
   for tol in $tolerances; do
     awk -v t="$tol" 'BEGIN { exit !(t + 0 > 0) }' || { echo "ARK45_TOLERANCES: each must be > 0, got '$tol'" >&2; exit 2; }

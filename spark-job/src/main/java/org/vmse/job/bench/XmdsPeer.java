@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * @param example1Seconds       Section 4.1 example 1 at {@code eps = 2^-8}, 3105 RK4IP steps
  * @param ark45                 XMDS2's adaptive ARK45 on vmse's accuracy grid at equal discretization error, by
  *                              {@code E} ({@code bench/peers/xmds2/ark45.sh}); empty when not asked for
+ * @param references            the {@code .xsil} files of ARK45's references (RK4 on twice the accuracy grid), by
+ *                              {@code E}; empty when not asked for
  */
-public record XmdsPeer(Map<Integer, Double> secondsPerRealization, double example1Seconds, Map<Integer, Ark45> ark45) {
+public record XmdsPeer(Map<Integer, Double> secondsPerRealization, double example1Seconds, Map<Integer, Ark45> ark45,
+                       Map<Integer, Path> references) {
 
     private static final Pattern SEC42 = Pattern.compile(
             "xmds2 sec42 eps=2\\^-(\\d+) M=\\d+ steps=\\d+ paths=\\d+: ([0-9.]+) s/realization");
@@ -30,10 +33,12 @@ public record XmdsPeer(Map<Integer, Double> secondsPerRealization, double exampl
             + " error=" + NUMBER + "(?: steps=(\\d+))? paths=\\d+: ([0-9.]+) s/realization");
     private static final Pattern ARK45_NONE = Pattern.compile(
             "xmds2 ark45 eps=2\\^-(\\d+) M=(\\d+) tolerance=none error=" + NUMBER + ": above");
+    private static final Pattern REFERENCE = Pattern.compile("xmds2 ark45 reference eps=2\\^-(\\d+) M=\\d+: (\\S+)");
 
     public XmdsPeer {
         secondsPerRealization = Collections.unmodifiableMap(new TreeMap<>(secondsPerRealization));
         ark45 = Collections.unmodifiableMap(new TreeMap<>(ark45));
+        references = Collections.unmodifiableMap(new TreeMap<>(references));
     }
 
     /**
@@ -67,6 +72,38 @@ public record XmdsPeer(Map<Integer, Double> secondsPerRealization, double exampl
         public boolean reached() {
             return !Double.isNaN(tolerance);
         }
+    }
+
+    /**
+     * The final density of an {@code accuracy42} run from its {@code .xsil} file (the data rows "x rho"), checked to
+     * lie at {@code x_j = j length / points}, {@code j = 0..points-1}, as XMDS2 places a periodic dimension's points.
+     *
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if it holds another number of rows or other points
+     */
+    public static double[] density(Path xsil, int points, double length) throws IOException {
+        double[] rho = new double[points];
+        int j = 0;
+        for (String line : Files.readAllLines(xsil)) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length != 2 || !f[0].matches(NUMBER) && !f[0].matches("-" + NUMBER) || !f[1].matches(NUMBER)
+                    && !f[1].matches("-" + NUMBER)) {
+                continue;
+            }
+            if (j == points) {
+                throw new IllegalArgumentException(xsil + ": more than " + points + " data rows");
+            }
+            double x = Double.parseDouble(f[0]);
+            if (!(Math.abs(x - j * length / points) <= 1e-9 * length)) {
+                throw new IllegalArgumentException(xsil + ": row " + j + " is at x = " + x + ", not " + j * length
+                        / points);
+            }
+            rho[j++] = Double.parseDouble(f[1]);
+        }
+        if (j != points) {
+            throw new IllegalArgumentException(xsil + ": " + j + " data rows, expected " + points);
+        }
+        return rho;
     }
 
     /** Section 4.2 per realization at {@code eps = 2^-exponent}, or NaN where the peer did not run it. */
@@ -157,6 +194,11 @@ public record XmdsPeer(Map<Integer, Double> secondsPerRealization, double exampl
             ark45.put(Integer.parseInt(none.group(1)), new Ark45(Integer.parseInt(none.group(2)), Double.NaN,
                     Double.parseDouble(none.group(3)), 0, Double.NaN));
         }
-        return new XmdsPeer(perRealization, Double.parseDouble(ex1.group(1)), ark45);
+        Map<Integer, Path> references = new TreeMap<>();
+        Matcher r = REFERENCE.matcher(output);
+        while (r.find()) {
+            references.put(Integer.parseInt(r.group(1)), Path.of(r.group(2)));
+        }
+        return new XmdsPeer(perRealization, Double.parseDouble(ex1.group(1)), ark45, references);
     }
 }

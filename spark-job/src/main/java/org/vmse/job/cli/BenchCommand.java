@@ -13,6 +13,7 @@ import org.vmse.job.bench.Example1Benchmark;
 import org.vmse.job.bench.MeshBenchmark;
 import org.vmse.job.bench.PeerPrograms;
 import org.vmse.job.bench.PeerTable;
+import org.vmse.job.bench.StandInBenchmark;
 import org.vmse.job.bench.RteBenchmark;
 import org.vmse.job.bench.RunnerBenchmark;
 import org.vmse.job.bench.ScalingBenchmark;
@@ -199,6 +200,8 @@ final class BenchCommand implements Callable<Integer> {
                         Example1Benchmark.run(peer, System.out);
                     }
                     PeerTable.run(epsExponents, realizations, backend, meshes, peer, System.out);
+                    StandInBenchmark.print(StandInBenchmark.run(meshes, backend, meshTolerance), peer,
+                            meshes.values().iterator().next().config().L(), System.out);
                 }
                 return 0;
             }

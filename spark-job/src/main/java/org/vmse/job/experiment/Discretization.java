@@ -42,6 +42,14 @@ public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double
     }
 
     /**
+     * The step count {@code mesh.rule = accuracy} would take for at least {@code steps} steps: the rung at or above
+     * it of its ladder {@code c 2^j}, {@code c = 4..7} (see {@link AccuracyMesh}).
+     */
+    public static int accuracyRung(double steps) {
+        return AccuracyMesh.ladderAtLeast(steps);
+    }
+
+    /**
      * @param basis the experiment's KL basis ({@link EnsembleRun#basis}), which {@code mesh.rule = accuracy} draws its
      *              pilots from; unused under the paper's rule
      * @throws ConfigurationException if the mesh does not resolve {@code eps} (unless {@code mesh.allowUnresolved})

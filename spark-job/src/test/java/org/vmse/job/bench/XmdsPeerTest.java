@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The XMDS2 peer script's output lines, as bench/peers/xmds2/run.sh and ark45.sh print them, parsed. */
 class XmdsPeerTest {
@@ -44,5 +51,37 @@ class XmdsPeerTest {
     void withoutArk45LinesTheMapIsEmptyAndWithoutTheExample1LineThereIsNoPeer() {
         assertTrue(XmdsPeer.parse(SEC42).ark45().isEmpty());
         assertNull(XmdsPeer.parse("xmds2 sec42 eps=2^-6 M=416 steps=471 paths=201: 0.0090 s/realization\n"));
+    }
+
+    @Test
+    void theReferenceLinesGiveEachEpsItsXsilFile() {
+        XmdsPeer peer = XmdsPeer.parse(SEC42
+                + "xmds2 ark45 reference eps=2^-6 M=720: /tmp/w/accuracy42-eps6-reference/accuracy42.xsil\n"
+                + "xmds2 ark45 eps=2^-6 M=360 tolerance=1e-4 error=1.368e-05 steps=149 paths=201: 0.0070 s/realization\n");
+        assertEquals(Map.of(6, Path.of("/tmp/w/accuracy42-eps6-reference/accuracy42.xsil")), peer.references());
+        assertTrue(XmdsPeer.parse(SEC42).references().isEmpty());
+    }
+
+    /** An .xsil as XMDS2 writes accuracy42's: XML around the rows "x rho", x_j = j L / M on (0, L). */
+    private static Path xsil(Path dir, String rows) throws IOException {
+        return Files.writeString(dir.resolve("accuracy42.xsil"), """
+                <?xml version="1.0" ?><simulation xmds-version="2">
+                    <operator kind="ip">
+                  <Dim>4</Dim>
+                  <Stream><Metalink Format="Text" Delimiter=" \\n"/>
+                """ + rows + """
+                  </Stream>
+                </simulation>
+                """);
+    }
+
+    @Test
+    void aDensityIsReadFromItsRowsAtTheirPoints(@TempDir Path dir) throws IOException {
+        Path file = xsil(dir, "0.000000000000e+00 1.0e-13\n4.062500000000e-01 2.5e-01\n"
+                + "8.125000000000e-01 7.5e+00\n1.218750000000e+00 3.0e-02\n");
+        assertArrayEquals(new double[] {1e-13, 0.25, 7.5, 0.03}, XmdsPeer.density(file, 4, 1.625), 0);
+        assertThrows(IllegalArgumentException.class, () -> XmdsPeer.density(file, 3, 1.625)); // more rows
+        assertThrows(IllegalArgumentException.class, () -> XmdsPeer.density(file, 5, 1.625)); // fewer rows
+        assertThrows(IllegalArgumentException.class, () -> XmdsPeer.density(file, 4, 1.5)); // other points
     }
 }

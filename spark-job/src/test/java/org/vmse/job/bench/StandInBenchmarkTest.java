@@ -1,0 +1,71 @@
+package org.vmse.job.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.ExperimentFile;
+import org.vmse.kernel.expr.Formula;
+
+/** The stand-in problem vmse solves is XMDS2's accuracy42, and its table row says what was measured. */
+class StandInBenchmarkTest {
+
+    private static final Path MODEL = Path.of("..", "bench", "peers", "xmds2", "accuracy42.xmds");
+
+    @Test
+    void theMassIsThatOfTheXmds2ModelWithItsPhases() throws IOException {
+        String model = Files.readString(MODEL);
+        // the model's own lines, which ark45.sh leaves alone (it rewrites eps, the amplitude, lattice and integrator)
+        assertTrue(model.contains("const real phi1 = " + StandInBenchmark.PHI1 + ";"), "phi1 of " + MODEL);
+        assertTrue(model.contains("const real phi2 = " + StandInBenchmark.PHI2 + ";"), "phi2 of " + MODEL);
+        assertTrue(model.contains("f1 = amplitude * cos(2.0 * M_PI * x / L + phi1);"));
+        assertTrue(model.contains("f2 = amplitude * sin(4.0 * M_PI * x / L + phi2);"));
+        assertTrue(model.contains("const real c = cos(M_PI * t / T);"));
+        assertTrue(model.contains("const real s = sin(M_PI * t / T);"));
+        assertTrue(model.contains("Kin = -0.5 * i * eps * kx * kx;"));
+        assertTrue(model.contains("du_dt = Kin[u] + 0.5 * i * eps * ((f1 * c + f2 * s) * Dxx[u] + (f1x * c + f2x * s)"
+                + " * Dx[u]);"));
+
+        ExperimentConfig cfg = ExperimentFile.load(Path.of("..", "conf", "paper-sec42.conf"),
+                List.of("eps=2^-8", "rte.enabled=false"));
+        Formula m0 = Formula.parse("mass.m0", StandInBenchmark.massFormula(cfg), "t", "x");
+        double amplitude = 1.5 * Math.sqrt(Math.pow(2, -8)); // D eps^gamma of conf/paper-sec42.conf: D = 1.5, gamma = 1/2
+        for (double[] tx : new double[][] {{0, 0}, {0.1, 0.3}, {0.4, 1.2}, {0.27, 1.6}}) {
+            double t = tx[0];
+            double x = tx[1];
+            double expected = 1 + amplitude * (Math.cos(2 * Math.PI * x / 1.625 + 0.3) * Math.cos(Math.PI * t / 0.4)
+                    + Math.sin(4 * Math.PI * x / 1.625 + 1.1) * Math.sin(Math.PI * t / 0.4));
+            assertEquals(expected, m0.value(t, x), 1e-15);
+        }
+    }
+
+    @Test
+    void aRowGivesTheStepsErrorsTimesAndTheRatio(@TempDir Path dir) throws IOException {
+        // a grid of 4 points on [0, 2): vmse's density {1, 3, 2, 0}, its reference on 8 points {1, 0, 3, 0, 2, 0, 0, 0},
+        // XMDS2's {1.5, 0, 3, 0, 2, 0, 0, 0.5} at x_j = j/4
+        StandInBenchmark.Result r = new StandInBenchmark.Result(4, 448, 0, 6.8e-9, 0.04, new double[] {1, 3, 2, 0},
+                new double[] {1, 0, 3, 0, 2, 0, 0, 0});
+        Path file = Files.writeString(dir.resolve("a.xsil"),
+                "0 1.5\n0.25 0\n0.5 3\n0.75 0\n1 2\n1.25 0\n1.5 0\n1.75 0.5\n");
+        XmdsPeer peer = new XmdsPeer(Map.of(10, 5.7), 0.14, Map.of(10, new XmdsPeer.Ark45(4, 1e-2, 2.4e-5, 194, 0.072)),
+                Map.of(10, file));
+        String row = StandInBenchmark.row(10, r, peer, 2.0);
+        // against XMDS2's reference at the even points: dx sum |rho - ref| = 0.5 * 0.5; the references on 8 points:
+        // 0.25 * (0.5 + 0.5)
+        assertEquals(List.of("2^-10", "4", "448", "0", "6.8e-09", "2.5e-01", "2.5e-01", "0.0400", "194", "2.4e-05",
+                "0.0720", "1.80"), List.of(row.trim().split("\\s+")));
+        String alone = StandInBenchmark.row(10, r, null, 2.0);
+        assertEquals(List.of("2^-10", "4", "448", "0", "6.8e-09", "-", "-", "0.0400", "-", "-", "-", "-"),
+                List.of(alone.trim().split("\\s+")));
+        StandInBenchmark.Result none = new StandInBenchmark.Result(4, 0, 0, 6e-5, Double.NaN, new double[] {1, 3, 2, 0},
+                new double[] {1, 0, 3, 0, 2, 0, 0, 0});
+        assertTrue(StandInBenchmark.row(10, none, null, 2.0).contains(" none "));
+    }
+}
