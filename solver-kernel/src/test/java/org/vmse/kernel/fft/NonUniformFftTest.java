@@ -1,5 +1,6 @@
 package org.vmse.kernel.fft;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,99 @@ class NonUniformFftTest {
         for (int j = 0; j < modes; j++) {
             assertEquals(0.5, g[2 * j], 1e-6);
             assertEquals(-2, g[2 * j + 1], 1e-6);
+        }
+    }
+
+    /**
+     * The spread as the plain scatter: each point's {@code w} products {@code (re, im) psi} added into a zeroed grid,
+     * {@code k} ascending, {@code +omega_k} before {@code -omega_k} ({@code minus == null}: no mirror points), with
+     * the kernel as the class documents it ({@code u = omega n_f / (2 pi)} in double-double, first cell
+     * {@code ceil(u - w/2)}, {@code beta = 2.30 w}); the mirror's cells are the negated ones.
+     */
+    private static double[] scatter(double[] omega, double[] plus, double[] minus, int fine, int w) {
+        double beta = 2.30 * w, twoPiHi = 2 * Math.PI, twoPiLo = 2.4492935982947064e-16;
+        double scaleHi = fine / twoPiHi;
+        double scaleLo = (Math.fma(-scaleHi, twoPiHi, fine) - scaleHi * twoPiLo) / twoPiHi;
+        double[] grid = new double[2 * fine];
+        for (int k = 0; k < omega.length; k++) {
+            double uHi = omega[k] * scaleHi, uLo = Math.fma(omega[k], scaleHi, -uHi) + omega[k] * scaleLo;
+            long l0 = (long) Math.ceil(uHi - w / 2.0);
+            double[] psi = new double[w];
+            for (int i = 0; i < w; i++) {
+                double z = 2 * ((l0 + i - uHi) - uLo) / w, s = 1 - z * z;
+                psi[i] = s > 0 ? Math.exp(beta * (Math.sqrt(s) - 1)) : Math.exp(-beta);
+            }
+            for (int i = 0; i < w; i++) {
+                int p = 2 * (int) Math.floorMod(l0 + i, (long) fine);
+                grid[p] += plus[2 * k] * psi[i];
+                grid[p + 1] += plus[2 * k + 1] * psi[i];
+            }
+            for (int i = 0; minus != null && i < w; i++) {
+                int p = 2 * (int) Math.floorMod(-(l0 + i), (long) fine);
+                grid[p] += minus[2 * k] * psi[i];
+                grid[p + 1] += minus[2 * k + 1] * psi[i];
+            }
+        }
+        return grid;
+    }
+
+    private static long[] bits(double[] x) {
+        long[] b = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            b[i] = Double.doubleToRawLongBits(x[i]);
+        }
+        return b;
+    }
+
+    @Test
+    void theGatheredSpreadIsTheScatterBitForBit() {
+        // points on top of each other, at 0 (+omega_k and -omega_k share cells), next to +-pi (the grid wraps, and
+        // +pi's cells are -pi's), beyond one period; coefficients with zeros of both signs. The reference: the
+        // scatter above, the same FFT and the class's documented read-out, so every output bit must agree.
+        Random r = new Random(14);
+        for (int modes : new int[] {1, 6, 15, 416, 417}) {
+            int count = 120;
+            double[] om = points(r, count);
+            for (int k = 7; k < 40; k++) {
+                om[k] = k % 3 == 0 ? om[k - 1] + 1e-3 * r.nextGaussian()
+                        : (k % 3 == 1 ? 0 : Math.PI) * Math.signum(r.nextGaussian()) + 0.05 * r.nextGaussian();
+            }
+            double[] a = gaussians(r, 2 * count), b = gaussians(r, 2 * count);
+            a[20] = -0.0;
+            b[21] = -0.0;
+            a[30] = 0;
+            NonUniformFft.Plan plan = new NonUniformFft.Plan(om, modes, 1e-12);
+            int fine = plan.fineSize(), w = plan.width(), half = modes / 2;
+            NonUniformFft nufft = new NonUniformFft(plan, new JTransformsFft(fine));
+            ComplexFft reference = new JTransformsFft(fine);
+
+            double[] plus = new double[2 * count], minus = new double[2 * count];
+            for (int k = 0; k < count; k++) { // a + i b at +omega_k, conj(a) + i conj(b) at -omega_k
+                plus[2 * k] = a[2 * k] - b[2 * k + 1];
+                plus[2 * k + 1] = a[2 * k + 1] + b[2 * k];
+                minus[2 * k] = a[2 * k] + b[2 * k + 1];
+                minus[2 * k + 1] = b[2 * k] - a[2 * k + 1];
+            }
+            double[] grid = scatter(om, plus, minus, fine, w);
+            reference.forward(grid);
+            double[] expected = new double[2 * modes], out = new double[2 * modes];
+            for (int j = 0; j < modes; j++) {
+                int f = j <= half ? half - j : fine - (j - half);
+                expected[j] = 0.5 * plan.correction[j] * grid[2 * f];
+                expected[modes + j] = 0.5 * plan.correction[j] * grid[2 * f + 1];
+            }
+            nufft.realParts(a, b, out, 0, modes);
+            assertArrayEquals(bits(expected), bits(out), "realParts, N = " + modes);
+
+            grid = scatter(om, a, null, fine, w);
+            reference.forward(grid);
+            for (int j = 0; j < modes; j++) {
+                int f = j <= half ? half - j : fine - (j - half);
+                expected[2 * j] = plan.correction[j] * grid[2 * f];
+                expected[2 * j + 1] = plan.correction[j] * grid[2 * f + 1];
+            }
+            nufft.transform(a, out);
+            assertArrayEquals(bits(expected), bits(out), "transform, N = " + modes);
         }
     }
 
