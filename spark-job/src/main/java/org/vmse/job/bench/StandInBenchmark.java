@@ -34,7 +34,8 @@ import org.vmse.kernel.vmse.VmseSolver;
  * refined rung by rung until the L1 error of the final density against vmse's own reference (RK4IP on {@code 2M} with
  * {@value #REFERENCE_FACTOR} times the paper's step count, as the peer script makes XMDS2's) is within
  * {@code mesh.tolerance}, the criterion ARK45's tolerance is chosen by. Steps beyond RK4IP's stability bound are taken
- * in substeps, as in a run.
+ * in substeps, as in a run. On the paper's mesh, vmse's RK4IP on the same problem is timed beside XMDS2's RK4 on
+ * {@code realization42.xmds} (the same field with random phases per path: the same work per path).
  */
 public final class StandInBenchmark {
 
@@ -45,8 +46,10 @@ public final class StandInBenchmark {
     static final int REFERENCE_FACTOR = 4;
     /** Rungs of the ladder tried before giving up. */
     private static final int MAX_RUNGS = 24;
-    /** Timed solves: at least this many, and at least {@link #MIN_SECONDS} of them. */
+    /** Timed solves on the accuracy grid: at least this many, and at least {@link #MIN_SECONDS} of them. */
     private static final int MIN_SOLVES = 5;
+    /** Timed solves on the paper's mesh (one takes about 3 s at {@code eps = 2^-10}). */
+    private static final int PAPER_MESH_SOLVES = 2;
     private static final double MIN_SECONDS = 1.0;
 
     private StandInBenchmark() {
@@ -62,14 +65,25 @@ public final class StandInBenchmark {
      * @param secondsPerSolve  wall time of one solve at that count, NaN where none met the tolerance
      * @param density          the final density at that count (of the last rung tried where none met it)
      * @param referenceDensity the reference's final density on {@code 2M}
+     * @param paperMesh        the same problem on the paper's mesh
      */
     public record Result(int m, int steps, long substeps, double error, double secondsPerSolve, double[] density,
-                         double[] referenceDensity) {
+                         double[] referenceDensity, PaperMesh paperMesh) {
 
         /** Whether a rung met the tolerance. */
         public boolean reached() {
             return steps > 0;
         }
+    }
+
+    /**
+     * vmse's RK4IP on the stand-in problem on the paper's mesh.
+     *
+     * @param m               the grid
+     * @param steps           the steps
+     * @param secondsPerSolve wall time of one solve
+     */
+    public record PaperMesh(int m, int steps, double secondsPerSolve) {
     }
 
     /**
@@ -82,7 +96,7 @@ public final class StandInBenchmark {
                 + "*sin(pi*t/%.17g))", amplitude, cfg.L(), PHI1, cfg.T(), cfg.L(), PHI2, cfg.T());
     }
 
-    /** The results by {@code E} of {@code eps = 2^-E}, on each accuracy mesh's grid. */
+    /** The results by {@code E} of {@code eps = 2^-E}, on each accuracy mesh's grid and on the paper's mesh. */
     public static Map<Integer, Result> run(Map<Integer, PeerTable.AccurateMesh> meshes, BenchFft fft,
                                            double tolerance) {
         Map<Integer, Result> results = new TreeMap<>();
@@ -103,29 +117,39 @@ public final class StandInBenchmark {
         double best = Double.POSITIVE_INFINITY;
         double[] last = null;
         int n = Discretization.accuracyRung(TimePlan.stepsFor(cfg.T(), cfg.eps()));
-        for (int rung = 0; rung < MAX_RUNGS; rung++, n = Discretization.accuracyRung(n + 1)) {
+        int chosen = 0;
+        long substeps = 0;
+        double seconds = Double.NaN;
+        for (int rung = 0; rung < MAX_RUNGS && chosen == 0; rung++, n = Discretization.accuracyRung(n + 1)) {
             VmseSolution s = solver.solve(n);
             double error = ErrorNorms.l1Distance(s.finalDensity(), restricted, grid.dx());
             best = Math.min(best, error);
             last = s.finalDensity();
             if (error <= tolerance) {
-                return new Result(m, n, s.statistics().substeps(), error, solver.secondsPerSolve(n), last, reference);
+                chosen = n;
+                substeps = s.statistics().substeps();
+                seconds = solver.secondsPerSolve(n, MIN_SOLVES);
             }
         }
-        return new Result(m, 0, 0, best, Double.NaN, last, reference);
+        int paperM = PeriodicGrid.withSpacingAtMost(cfg.L(), cfg.mesh().dx(cfg.eps())).M(); // as the paper's rule
+        Solver paper = new Solver(cfg, mass, paperM, transforms(fft, paperM));
+        PaperMesh onPaperMesh = new PaperMesh(paperM, paperSteps, paper.secondsPerSolve(paperSteps,
+                PAPER_MESH_SOLVES));
+        return new Result(m, chosen, substeps, best, seconds, last, reference, onPaperMesh);
     }
 
     /** The table's column heads, aligned with {@link #row}. */
-    static final String HEADER = "  eps    M     vmse N  substeps  vmse err   vs XMDS2 ref  refs differ  vmse s     "
-            + "ARK45 steps  ARK45 err  ARK45 s    ARK45/vmse";
+    static final String HEADER = "  eps    paper M/N   vmse s     XMDS2 s    XMDS2/vmse  acc. M  vmse N  substeps  vmse err"
+            + "   vs XMDS2 ref  refs differ  vmse s     ARK45 steps  ARK45 err  ARK45 s    ARK45/vmse";
 
     /**
      * Prints one row per {@code eps}: vmse's step count, its error against its own and against XMDS2's reference, how
      * far the two references differ, its time, and ARK45's beside it ({@code peer} may be {@code null}).
      */
     public static void print(Map<Integer, Result> results, XmdsPeer peer, double length, java.io.PrintStream out) {
-        out.println("The same problem at equal error: bench/peers/xmds2/accuracy42.xmds (the stand-in field, fixed"
-                + " phases) on the accuracy grid M. vmse: rk4ip, the accuracy rule's coarsest rung of steps (dt <="
+        out.println("The same problem: bench/peers/xmds2/accuracy42.xmds (the stand-in field, fixed phases). On the"
+                + " paper's mesh: vmse's rk4ip against XMDS2's RK4 (realization42.xmds, the same field with random"
+                + " phases: the same work per path). At equal error on the accuracy grid M: vmse: rk4ip, the accuracy rule's coarsest rung of steps (dt <="
                 + " eps), refined until its L1 error against its own reference (rk4ip on 2M, " + REFERENCE_FACTOR
                 + "x the paper's steps) is within mesh.tolerance; also its error against XMDS2's reference, and the"
                 + " two references' L1 difference on 2M. ARK45: as in the table above (against XMDS2's reference)."
@@ -166,7 +190,12 @@ public final class StandInBenchmark {
                 }
             }
         }
-        return String.format("  2^-%-3d %-5d %-7s %-9d %-10s %-13s %-12s %-10s %-12s %-10s %-10s %s", exponent,
+        PaperMesh p = r.paperMesh();
+        double xmds = peer == null ? Double.NaN : peer.secondsPerRealization(exponent);
+        return String.format("  2^-%-3d %-11s %-10.4f %-10s %-11s %-7d %-7s %-9d %-10s %-13s %-12s %-10s %-12s %-10s"
+                + " %-10s %s", exponent, p.m() + "/" + p.steps(), p.secondsPerSolve(),
+                Double.isNaN(xmds) ? "-" : String.format("%.4f", xmds),
+                Double.isNaN(xmds) ? "-" : String.format("%.2f", xmds / p.secondsPerSolve()),
                 r.m(), r.reached() ? Integer.toString(r.steps()) : "none", r.substeps(),
                 String.format("%.1e", r.error()), againstPeer, references,
                 r.reached() ? String.format("%.4f", r.secondsPerSolve()) : "-", steps, error, seconds, ratio);
@@ -196,12 +225,15 @@ public final class StandInBenchmark {
             return solver.solve(u0, new TimePlan(new double[] {cfg.T()}, cfg.T() / steps), StepListener.NONE);
         }
 
-        /** Wall seconds of one solve with {@code steps} steps, after the solves so far warmed it up. */
-        double secondsPerSolve(int steps) {
+        /**
+         * Wall seconds of one solve with {@code steps} steps after one untimed: over at least {@code solves} solves
+         * and {@value #MIN_SECONDS} s.
+         */
+        double secondsPerSolve(int steps, int solves) {
             solve(steps);
             int count = 0;
             long t0 = System.nanoTime();
-            while (count < MIN_SOLVES || System.nanoTime() - t0 < MIN_SECONDS * 1e9) {
+            while (count < solves || System.nanoTime() - t0 < MIN_SECONDS * 1e9) {
                 solve(steps);
                 count++;
             }
