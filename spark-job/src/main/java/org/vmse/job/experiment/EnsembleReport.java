@@ -32,6 +32,27 @@ public final class EnsembleReport {
     private EnsembleReport() {
     }
 
+    /**
+     * The discretization term measured by pairing realizations on {@code dx/2, dt/2}
+     * ({@code ensemble.refinedRealizations}), or {@code null} where none were paired.
+     */
+    private static Map<String, Object> refinedPairs(EnsembleRun run) {
+        MomentsResult diff = run.refinedDifference();
+        if (diff == null) {
+            return null;
+        }
+        double floor = 0;
+        for (double e : diff.standardError(0)) {
+            floor += Double.isFinite(e) ? e : 0;
+        }
+        Map<String, Object> disc = new LinkedHashMap<>();
+        disc.put("l1_of_mean_difference", run.refinedTerm());
+        disc.put("noise_floor", Math.sqrt(2 / Math.PI) * floor * run.discretization().grid().dx());
+        disc.put("realizations", diff.count());
+        disc.put("refined_mesh", "dx/2, dt/2");
+        return disc;
+    }
+
     public static Map<String, Object> summary(EnsembleRun run, double wallSeconds) {
         ExperimentConfig cfg = run.config();
         RandomSpec r = cfg.random();
@@ -58,6 +79,11 @@ public final class EnsembleReport {
             s.put("n_time_modes", basis.timeModeCount());
             s.put("n_space_modes", basis.spaceModeCount());
         }
+        // the refined pairs' term does not need the limit: reported with or without it
+        Map<String, Object> refined = refinedPairs(run);
+        if (refined != null) {
+            s.put("refined_pairs", refined);
+        }
         LimitComparison primary = run.primaryComparison();
         if (primary != null) {
             s.put("rte_initial", run.limit().primaryIsEpsWigner() ? "epsWigner" : "delta");
@@ -76,22 +102,8 @@ public final class EnsembleReport {
             budget.put("initial_data", run.vsDelta().errL1() - run.vsEpsWigner().errL1());
             budget.put("kl_variance_left_out", run.basis() == null ? 0.0 : 1 - run.basis().varianceFraction());
             budget.put("remaining_limit_error", Math.max(0, run.vsEpsWigner().errL1() - primary.noiseFloor()));
-            if (run.refinedDifference() != null) {
-                MomentsResult diff = run.refinedDifference();
-                double floor = 0;
-                for (double e : diff.standardError(0)) {
-                    floor += Double.isFinite(e) ? e : 0;
-                }
-                double h = d.grid().dx();
-                Map<String, Object> disc = new LinkedHashMap<>();
-                disc.put("l1_of_mean_difference", run.refinedTerm());
-                disc.put("noise_floor", Math.sqrt(2 / Math.PI) * floor * h);
-                disc.put("realizations", diff.count());
-                disc.put("refined_mesh", "dx/2, dt/2");
-                budget.put("discretization", disc);
-            } else {
-                budget.put("discretization", "not computed: set ensemble.refinedRealizations (KL sampler)");
-            }
+            budget.put("discretization", refined != null ? refined
+                    : "not computed: set ensemble.refinedRealizations (KL sampler)");
             s.put("error_budget", budget);
             Map<String, Object> rte = new LinkedHashMap<>();
             RteSolution p = run.limit().primary();

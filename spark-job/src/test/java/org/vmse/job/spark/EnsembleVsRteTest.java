@@ -1,6 +1,7 @@
 package org.vmse.job.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -140,5 +141,16 @@ class EnsembleVsRteTest {
         double l1 = ((Number) disc.get("l1_of_mean_difference")).doubleValue();
         // the same realizations on dx/2, dt/2: the densities differ by the scheme's error, small against Err
         assertTrue(l1 > 0 && l1 < 0.1 * ((Number) s.get("err_l1")).doubleValue(), "discretization " + l1);
+        assertEquals(disc, s.get("refined_pairs"));
+
+        // the same realizations without the limit: the term is still reported, and it is the same
+        Path alone = tmp.resolve("budget-without-rte");
+        CliRunner.Result r2 = CliRunner.vmse("run", "../conf/paper-sec42.conf", "--set", "eps=2^-5", "--set",
+                "samples=24", "--set", "ensemble.refinedRealizations=6", "--set", "rte.enabled=false", "--master",
+                "local[2]", "--out", alone.toString(), "-q");
+        assertEquals(0, r2.code(), r2.err());
+        Map<String, Object> s2 = (Map<String, Object>) Json.parse(Files.readString(alone.resolve("summary.json")));
+        assertNull(s2.get("error_budget"));
+        assertEquals(disc, s2.get("refined_pairs"));
     }
 }
