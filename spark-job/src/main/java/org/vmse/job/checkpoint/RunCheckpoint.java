@@ -101,6 +101,8 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
                 throw new ConfigurationException("--out " + out + " already exists"
                         + (fs.exists(new Path(dir, SUMMARY)) ? " and holds a finished run (add realizations with"
                         + " vmse extend " + out + " --samples N)"
+                        : fs.exists(new Path(dir, FOLDER)) && unstarted(fs, dir) ? " and holds only the start of a run stopped before its first"
+                        + " realization: nothing in it can be resumed; remove it"
                         : fs.exists(new Path(dir, FOLDER)) ? " and holds an unfinished run: continue it with vmse"
                         + " resume " + out : "")
                         + "; choose another --out (vmse never overwrites a result)");
@@ -130,14 +132,19 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
         try {
             FileSystem fs = HadoopFiles.fileSystem(out, conf);
             Path dir = fs.makeQualified(new Path(out));
-            if (fs.exists(dir) && !fs.exists(new Path(new Path(dir, FOLDER), "manifest.json"))
-                    && !fs.exists(new Path(dir, SUMMARY))) {
-                return fs.delete(dir, true);
-            }
-            return false;
+            return unstarted(fs, dir) && fs.delete(dir, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot inspect " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether {@code dir} holds only what a run killed while creating it had begun: no manifest and no results (blocks
+     * are stored only after the manifest).
+     */
+    private static boolean unstarted(FileSystem fs, Path dir) throws IOException {
+        return fs.exists(dir) && !fs.exists(new Path(new Path(dir, FOLDER), "manifest.json"))
+                && !fs.exists(new Path(dir, SUMMARY));
     }
 
     /**
@@ -154,6 +161,11 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
             Path dir = fs.makeQualified(new Path(out));
             Path folder = new Path(dir, FOLDER);
             Optional<RunManifest> stored = RunManifest.read(new Path(folder, "manifest.json").toUri(), conf);
+            if (stored.isEmpty() && fs.exists(folder) && unstarted(fs, dir)) {
+                throw new ConfigurationException(out + " holds only the start of a run that was stopped before its"
+                        + " first realization (" + folder + " has no manifest.json): there is nothing to resume;"
+                        + " remove " + out + " and start the run again");
+            }
             if (stored.isEmpty() || !fs.exists(new Path(folder, "experiment.json"))) {
                 throw new ConfigurationException(out + " holds no vmse checkpoint (" + folder + "/manifest.json and"
                         + " experiment.json); only ensemble runs (random.enabled = true) can be resumed or extended");

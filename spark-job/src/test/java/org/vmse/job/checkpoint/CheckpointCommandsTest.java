@@ -126,6 +126,23 @@ class CheckpointCommandsTest {
     }
 
     @Test
+    void aRunKilledBeforeItsManifestIsNamedAsSuchAndNotOfferedForResume() throws Exception {
+        // what a run leaves when killed between creating its output and writing its manifest
+        Path out = tmp.resolve("killed-at-start");
+        Files.createDirectories(out.resolve(RunCheckpoint.FOLDER));
+        Result resume = vmse("resume", out.toString());
+        assertEquals(VmseCli.BAD_INPUT, resume.code(), resume.err());
+        assertTrue(resume.err().contains("stopped before its first realization")
+                && resume.err().contains("nothing to resume; remove") && resume.err().contains("killed-at-start"),
+                resume.err());
+        Result again = vmse(concat(new String[] {"run"}, SMALL, new String[] {"--out", out.toString()}));
+        assertEquals(VmseCli.BAD_INPUT, again.code(), again.err());
+        assertTrue(again.err().contains("nothing in it can be resumed; remove it"), again.err());
+        assertFalse(again.err().contains("vmse resume"), again.err());
+        assertTrue(Files.isDirectory(out.resolve(RunCheckpoint.FOLDER)), "a refused output is left alone");
+    }
+
+    @Test
     void statusReadsTheFinishedRun() {
         Result r = vmse("status", reference36.toString());
         assertEquals(0, r.code(), r.err());
