@@ -72,6 +72,10 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double[] mu;
     /** {@code mu} with each entry twice, matching the interleaved layout: a unit-stride loop the JIT vectorizes. */
     private final double[] muPairs;
+    /** {@code (eps / 2) mu}, the factor of the mass term of {@code N} in Fourier space. */
+    private final double[] halfEpsMu;
+    /** {@code 1 / eps}, the factor of the potential term of {@code N}. */
+    private final double inverseEps;
     private final double invSize;
     private final double potentialSpread;
     private final double nyquist;
@@ -85,8 +89,6 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double[] expIm;
     private final double[] a;
     private final double[] acc;
-    private final double[] stage;
-    private final double[] k;
     private final double[] physical;
     private final double[] physicalV;
 
@@ -136,6 +138,11 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             muPairs[p] = mu[p / 2];
         }
         this.invSize = 1.0 / size;
+        this.halfEpsMu = new double[size];
+        for (int s = 0; s < size; s++) {
+            halfEpsMu[s] = 0.5 * eps * mu[s];
+        }
+        this.inverseEps = 1 / eps;
         this.nyquist = grid.nyquist();
         if (potential == null) {
             this.potentialDeviation = null;
@@ -159,8 +166,6 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         this.expIm = new double[size];
         this.a = new double[2 * size];
         this.acc = new double[2 * size];
-        this.stage = new double[2 * size];
-        this.k = new double[2 * size];
         this.physical = new double[2 * size];
         this.physicalV = potential == null ? null : new double[2 * size];
     }
@@ -260,61 +265,111 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         mEnd = swap;
     }
 
-    /** One RK4IP step of length {@code dt} with the mass samples at its start, middle and end. */
+    /**
+     * One RK4IP step of length {@code dt} with the mass samples at its start, middle and end. Each stage's
+     * {@code N} is read straight out of its transform ({@link #kRe}, {@link #kIm}), and each stage's input goes
+     * straight into the next transform's array, multiplied by {@code mu} (and, with a potential, into
+     * {@code physicalV} as it is): no array of stages or of {@code N} values is written and read back.
+     */
     private void advance(double dt, double[] uHat, double[] m0, double[] mh, double[] m1) {
         if (!expReady || dt != expDt || massMean != expMassMean) {
             tabulateExponential(dt);
         }
-        int n2 = 2 * size;
         double h6 = dt / 6;
         double h3 = dt / 3;
         double h2 = dt / 2;
+        double[] p = physical;
+        double[] pv = physicalV;
         // k1 = E N(t, U); a = E U; acc = a + dt/6 k1; stage = a + dt/2 k1
-        applyN(uHat, m0, k);
+        for (int q = 0; q < 2 * size; q++) {
+            p[q] = muPairs[q] * uHat[q];
+        }
+        if (pv != null) {
+            System.arraycopy(uHat, 0, pv, 0, 2 * size);
+        }
+        transformN(m0);
         for (int s = 0; s < size; s++) {
-            double er = expRe[s];
-            double ei = expIm[s];
             int re = 2 * s;
             int im = re + 1;
-            double kr = er * k[re] - ei * k[im];
-            double ki = er * k[im] + ei * k[re];
+            double nr = kRe(s);
+            double ni = kIm(s);
+            double er = expRe[s];
+            double ei = expIm[s];
+            double kr = er * nr - ei * ni;
+            double ki = er * ni + ei * nr;
             double ar = er * uHat[re] - ei * uHat[im];
             double ai = er * uHat[im] + ei * uHat[re];
             a[re] = ar;
             a[im] = ai;
             acc[re] = ar + h6 * kr;
             acc[im] = ai + h6 * ki;
-            stage[re] = ar + h2 * kr;
-            stage[im] = ai + h2 * ki;
+            stageInto(s, ar + h2 * kr, ai + h2 * ki);
         }
         // k2 = N(t + dt/2, a + dt/2 k1)
-        applyN(stage, mh, k);
-        for (int p = 0; p < n2; p++) {
-            acc[p] += h3 * k[p];
-            stage[p] = a[p] + h2 * k[p];
+        transformN(mh);
+        for (int s = 0; s < size; s++) {
+            int re = 2 * s;
+            int im = re + 1;
+            double kr = kRe(s);
+            double ki = kIm(s);
+            acc[re] += h3 * kr;
+            acc[im] += h3 * ki;
+            stageInto(s, a[re] + h2 * kr, a[im] + h2 * ki);
         }
         // k3 = N(t + dt/2, a + dt/2 k2); stage = E (a + dt k3)
-        applyN(stage, mh, k);
+        transformN(mh);
         for (int s = 0; s < size; s++) {
             int re = 2 * s;
             int im = re + 1;
-            acc[re] += h3 * k[re];
-            acc[im] += h3 * k[im];
-            double xr = a[re] + dt * k[re];
-            double xi = a[im] + dt * k[im];
-            stage[re] = expRe[s] * xr - expIm[s] * xi;
-            stage[im] = expRe[s] * xi + expIm[s] * xr;
+            double kr = kRe(s);
+            double ki = kIm(s);
+            acc[re] += h3 * kr;
+            acc[im] += h3 * ki;
+            double xr = a[re] + dt * kr;
+            double xi = a[im] + dt * ki;
+            stageInto(s, expRe[s] * xr - expIm[s] * xi, expRe[s] * xi + expIm[s] * xr);
         }
         // k4 = N(t + dt, E (a + dt k3)); U_new = E acc + dt/6 k4
-        applyN(stage, m1, k);
+        transformN(m1);
         for (int s = 0; s < size; s++) {
             int re = 2 * s;
             int im = re + 1;
+            double kr = kRe(s);
+            double ki = kIm(s);
             double xr = acc[re];
             double xi = acc[im];
-            uHat[re] = expRe[s] * xr - expIm[s] * xi + h6 * k[re];
-            uHat[im] = expRe[s] * xi + expIm[s] * xr + h6 * k[im];
+            uHat[re] = expRe[s] * xr - expIm[s] * xi + h6 * kr;
+            uHat[im] = expRe[s] * xi + expIm[s] * xr + h6 * ki;
         }
+    }
+
+    /** The next stage's input {@code (re, im)} at mode {@code s}: times {@code mu_s} for the mass term, as is for V. */
+    private void stageInto(int s, double re, double im) {
+        double m = mu[s];
+        physical[2 * s] = m * re;
+        physical[2 * s + 1] = m * im;
+        if (physicalV != null) {
+            physicalV[2 * s] = re;
+            physicalV[2 * s + 1] = im;
+        }
+    }
+
+    /** {@code Re N} at mode {@code s} after {@link #transformN}: {@code N = -i (eps/2) mu w - (i/eps) w_V}. */
+    private double kRe(int s) {
+        double y = halfEpsMu[s] * physical[2 * s + 1];
+        if (physicalV != null) {
+            y += inverseEps * physicalV[2 * s + 1];
+        }
+        return y;
+    }
+
+    /** {@code Im N} at mode {@code s} after {@link #transformN}. */
+    private double kIm(int s) {
+        double y = -halfEpsMu[s] * physical[2 * s];
+        if (physicalV != null) {
+            y -= inverseEps * physicalV[2 * s];
+        }
+        return y;
     }
 
     @Override
@@ -436,11 +491,12 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private double laneStepRe;
     private double laneStepIm;
 
-    /** {@code y = N(x)} with the mass samples {@code m}, see the class comment; {@code y} must not be {@code x}. */
-    private void applyN(double[] x, double[] m, double[] y) {
-        for (int p = 0; p < 2 * size; p++) {
-            physical[p] = muPairs[p] * x[p];
-        }
+    /**
+     * {@code w = F[(m - mbar) F^-1[physical]]} into {@code physical} (which holds {@code mu x} of a stage {@code x}),
+     * and with a potential {@code w_V = F[(V - Vbar) F^-1[physicalV]]} into {@code physicalV} (which holds {@code x}):
+     * the transforms of {@code N(x)}, whose values {@link #kRe} and {@link #kIm} read (see the class comment).
+     */
+    private void transformN(double[] m) {
         fft.inverseUnscaled(physical);
         double mbar = massMean;
         double scale = invSize;
@@ -451,15 +507,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         }
         fft.forward(physical);
         ffts += 2;
-        double half = 0.5 * eps;
-        for (int s = 0; s < size; s++) {
-            double f = half * mu[s];
-            // y = -i f w
-            y[2 * s] = f * physical[2 * s + 1];
-            y[2 * s + 1] = -f * physical[2 * s];
-        }
         if (potentialDeviation != null) {
-            System.arraycopy(x, 0, physicalV, 0, 2 * size);
             fft.inverseUnscaled(physicalV);
             for (int j = 0; j < size; j++) {
                 physicalV[2 * j] *= potentialDeviation[j];
@@ -467,12 +515,6 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             }
             fft.forward(physicalV);
             ffts += 2;
-            double g = 1 / eps;
-            for (int s = 0; s < size; s++) {
-                // y += -i g w
-                y[2 * s] += g * physicalV[2 * s + 1];
-                y[2 * s + 1] -= g * physicalV[2 * s];
-            }
         }
     }
 }
