@@ -1,7 +1,9 @@
 package org.vmse.job.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.vmse.job.config.ExperimentConfig;
@@ -60,10 +62,11 @@ public final class StandInBenchmark {
      *
      * @param m                the grid
      * @param steps            the step count chosen, 0 where no rung met the tolerance
-     * @param substeps         the substeps RK4IP took for stability at that count
+     * @param substeps         the substeps RK4IP took for stability in one solve at that count
      * @param error            L1 error of the final density against vmse's reference (the smallest seen if none met it)
      * @param secondsPerSolve  wall time of one solve at that count, NaN where none met the tolerance
-     * @param density          the final density at that count (of the last rung tried where none met it)
+     * @param density          the final density at that count (where none met the tolerance, of the rung with the
+     *                         smallest error)
      * @param referenceDensity the reference's final density on {@code 2M}
      * @param paperMesh        the same problem on the paper's mesh
      */
@@ -92,8 +95,9 @@ public final class StandInBenchmark {
      */
     static String massFormula(ExperimentConfig cfg) {
         double amplitude = cfg.random().covariance().D() * Math.pow(cfg.eps(), cfg.random().gamma());
-        return String.format("1 + %.17g*(cos(2*pi*x/%.17g + %s)*cos(pi*t/%.17g) + sin(4*pi*x/%.17g + %s)"
-                + "*sin(pi*t/%.17g))", amplitude, cfg.L(), PHI1, cfg.T(), cfg.L(), PHI2, cfg.T());
+        // Locale.ROOT: the text is parsed as a formula, which takes a decimal point whatever the machine's locale
+        return String.format(Locale.ROOT, "1 + %.17g*(cos(2*pi*x/%.17g + %s)*cos(pi*t/%.17g) + sin(4*pi*x/%.17g"
+                + " + %s)*sin(pi*t/%.17g))", amplitude, cfg.L(), PHI1, cfg.T(), cfg.L(), PHI2, cfg.T());
     }
 
     /** The results by {@code E} of {@code eps = 2^-E}, on each accuracy mesh's grid and on the paper's mesh. */
@@ -105,7 +109,7 @@ public final class StandInBenchmark {
         return results;
     }
 
-    private static Result solve(ExperimentConfig cfg, int m, BenchFft fft, double tolerance) {
+    static Result solve(ExperimentConfig cfg, int m, BenchFft fft, double tolerance) {
         MassField mass = FormulaMassField.parse("mass.m0", massFormula(cfg));
         int paperSteps = TimePlan.stepsFor(cfg.T(), cfg.mesh().dt(cfg.eps()));
         double[] reference = new Solver(cfg, mass, 2 * m, fft.backend()).solve(REFERENCE_FACTOR * paperSteps)
@@ -115,42 +119,45 @@ public final class StandInBenchmark {
         new GridRestriction(new PeriodicGrid(cfg.L(), 2 * m), grid).restrict(reference, restricted);
         Solver solver = new Solver(cfg, mass, m, transforms(fft, m));
         double best = Double.POSITIVE_INFINITY;
-        double[] last = null;
-        int n = Discretization.accuracyRung(TimePlan.stepsFor(cfg.T(), cfg.eps()));
-        int chosen = 0;
-        long substeps = 0;
-        double seconds = Double.NaN;
-        for (int rung = 0; rung < MAX_RUNGS && chosen == 0; rung++, n = Discretization.accuracyRung(n + 1)) {
+        double[] bestDensity = null;
+        int n = Discretization.coarsestAccuracySteps(cfg);
+        for (int rung = 0; rung < MAX_RUNGS; rung++, n = Discretization.accuracyRung(n + 1)) {
+            long substepsBefore = solver.substeps();
             VmseSolution s = solver.solve(n);
             double error = ErrorNorms.l1Distance(s.finalDensity(), restricted, grid.dx());
-            best = Math.min(best, error);
-            last = s.finalDensity();
             if (error <= tolerance) {
-                chosen = n;
-                substeps = s.statistics().substeps();
-                seconds = solver.secondsPerSolve(n, MIN_SOLVES);
+                return new Result(m, n, solver.substeps() - substepsBefore, error, solver.secondsPerSolve(n,
+                        MIN_SOLVES), s.finalDensity(), reference, onPaperMesh(cfg, mass, fft, paperSteps));
+            }
+            if (error < best) {
+                best = error;
+                bestDensity = s.finalDensity();
             }
         }
-        int paperM = PeriodicGrid.withSpacingAtMost(cfg.L(), cfg.mesh().dx(cfg.eps())).M(); // as the paper's rule
-        Solver paper = new Solver(cfg, mass, paperM, transforms(fft, paperM));
-        PaperMesh onPaperMesh = new PaperMesh(paperM, paperSteps, paper.secondsPerSolve(paperSteps,
+        return new Result(m, 0, 0, best, Double.NaN, bestDensity, reference, onPaperMesh(cfg, mass, fft, paperSteps));
+    }
+
+    /** The same problem on the paper's mesh, timed. */
+    private static PaperMesh onPaperMesh(ExperimentConfig cfg, MassField mass, BenchFft fft, int steps) {
+        int m = Discretization.paperGrid(cfg).M();
+        return new PaperMesh(m, steps, new Solver(cfg, mass, m, transforms(fft, m)).secondsPerSolve(steps,
                 PAPER_MESH_SOLVES));
-        return new Result(m, chosen, substeps, best, seconds, last, reference, onPaperMesh);
     }
 
     /** The table's column heads, aligned with {@link #row}. */
-    static final String HEADER = "  eps    paper M/N   vmse s     XMDS2 s    XMDS2/vmse  acc. M  vmse N  substeps  vmse err"
-            + "   vs XMDS2 ref  refs differ  vmse s     ARK45 steps  ARK45 err  ARK45 s    ARK45/vmse";
+    static final String HEADER = "  eps    paper M/N   vmse s     XMDS2 s    XMDS2/vmse  acc. M  vmse N  substeps"
+            + "  vmse err   vs XMDS2 ref  refs differ  vmse s     ARK45 steps  ARK45 err  ARK45 s    ARK45/vmse";
 
     /**
      * Prints one row per {@code eps}: vmse's step count, its error against its own and against XMDS2's reference, how
      * far the two references differ, its time, and ARK45's beside it ({@code peer} may be {@code null}).
      */
-    public static void print(Map<Integer, Result> results, XmdsPeer peer, double length, java.io.PrintStream out) {
+    public static void print(Map<Integer, Result> results, XmdsPeer peer, double length, PrintStream out) {
         out.println("The same problem: bench/peers/xmds2/accuracy42.xmds (the stand-in field, fixed phases). On the"
                 + " paper's mesh: vmse's rk4ip against XMDS2's RK4 (realization42.xmds, the same field with random"
-                + " phases: the same work per path). At equal error on the accuracy grid M: vmse: rk4ip, the accuracy rule's coarsest rung of steps (dt <="
-                + " eps), refined until its L1 error against its own reference (rk4ip on 2M, " + REFERENCE_FACTOR
+                + " phases: the same work per path). At equal error on the accuracy grid M: vmse: rk4ip, the accuracy"
+                + " rule's coarsest rung of steps (dt <= eps), refined until its L1 error against its own reference"
+                + " (rk4ip on 2M, " + REFERENCE_FACTOR
                 + "x the paper's steps) is within mesh.tolerance; also its error against XMDS2's reference, and the"
                 + " two references' L1 difference on 2M. ARK45: as in the table above (against XMDS2's reference)."
                 + " Wall s per solve; ARK45/vmse above 1: vmse is faster");
@@ -192,11 +199,12 @@ public final class StandInBenchmark {
         }
         PaperMesh p = r.paperMesh();
         double xmds = peer == null ? Double.NaN : peer.secondsPerRealization(exponent);
-        return String.format("  2^-%-3d %-11s %-10.4f %-10s %-11s %-7d %-7s %-9d %-10s %-13s %-12s %-10s %-12s %-10s"
+        return String.format("  2^-%-3d %-11s %-10.4f %-10s %-11s %-7d %-7s %-9s %-10s %-13s %-12s %-10s %-12s %-10s"
                 + " %-10s %s", exponent, p.m() + "/" + p.steps(), p.secondsPerSolve(),
                 Double.isNaN(xmds) ? "-" : String.format("%.4f", xmds),
                 Double.isNaN(xmds) ? "-" : String.format("%.2f", xmds / p.secondsPerSolve()),
-                r.m(), r.reached() ? Integer.toString(r.steps()) : "none", r.substeps(),
+                r.m(), r.reached() ? Integer.toString(r.steps()) : "none",
+                r.reached() ? Long.toString(r.substeps()) : "-",
                 String.format("%.1e", r.error()), againstPeer, references,
                 r.reached() ? String.format("%.4f", r.secondsPerSolve()) : "-", steps, error, seconds, ratio);
     }
@@ -212,6 +220,7 @@ public final class StandInBenchmark {
         private final ExperimentConfig cfg;
         private final VmseSolver solver;
         private final double[] u0;
+        private long substeps;
 
         Solver(ExperimentConfig cfg, MassField mass, int m, FftFactory transforms) {
             this.cfg = cfg;
@@ -222,7 +231,14 @@ public final class StandInBenchmark {
         }
 
         VmseSolution solve(int steps) {
-            return solver.solve(u0, new TimePlan(new double[] {cfg.T()}, cfg.T() / steps), StepListener.NONE);
+            VmseSolution s = solver.solve(u0, new TimePlan(new double[] {cfg.T()}, cfg.T() / steps), StepListener.NONE);
+            substeps = s.statistics().substeps();
+            return s;
+        }
+
+        /** The substeps the stepper has taken in all solves so far (its statistics count from its construction). */
+        long substeps() {
+            return substeps;
         }
 
         /**

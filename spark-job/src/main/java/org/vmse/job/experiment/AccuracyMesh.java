@@ -107,7 +107,12 @@ final class AccuracyMesh {
     static First first(ExperimentConfig cfg, double m0Min, double m0Max, KarhunenLoeveBasis basis) {
         double top = topWavenumber(cfg, m0Min, m0Max, basis);
         return new First(top, fastSize(cfg.L() / (Discretization.NYQUIST_FRACTION * Math.PI / top)),
-                ladderAtLeast(TimePlan.stepsFor(cfg.T(), cfg.eps())));
+                coarsestSteps(cfg));
+    }
+
+    /** The first step count: the rung at or above {@code T / eps} (the coarsest step the resolution check allows). */
+    static int coarsestSteps(ExperimentConfig cfg) {
+        return ladderAtLeast(TimePlan.stepsFor(cfg.T(), cfg.eps()));
     }
 
     /**

@@ -43,10 +43,20 @@ public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double
 
     /**
      * The step count {@code mesh.rule = accuracy} would take for at least {@code steps} steps: the rung at or above
-     * it of its ladder {@code c 2^j}, {@code c = 4..7} (see {@link AccuracyMesh}).
+     * it of its ladder {@code c 2^j}, {@code c = 4..7} (below 5 steps, the count itself; see {@link AccuracyMesh}).
      */
     public static int accuracyRung(double steps) {
         return AccuracyMesh.ladderAtLeast(steps);
+    }
+
+    /** The coarsest step count {@code mesh.rule = accuracy} takes for {@code cfg}: the rung at {@code dt = eps}. */
+    public static int coarsestAccuracySteps(ExperimentConfig cfg) {
+        return AccuracyMesh.coarsestSteps(cfg);
+    }
+
+    /** The grid of {@code cfg}'s {@code mesh.dx}: the grid {@code mesh.rule = paper} solves on. */
+    public static PeriodicGrid paperGrid(ExperimentConfig cfg) {
+        return writtenGrid(cfg, cfg.mesh().dx(cfg.eps()));
     }
 
     /**
@@ -82,7 +92,7 @@ public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double
             return ResourceEstimate.written(cfg);
         }
         double[] range = positiveMassRange(cfg, new FormulaMassField(cfg.mass()),
-                writtenGrid(cfg, cfg.mesh().dx(cfg.eps())));
+                paperGrid(cfg));
         AccuracyMesh.First first = AccuracyMesh.first(cfg, range[0], range[1], EnsembleRun.basis(cfg));
         return new ResourceEstimate.Mesh(first.points(),
                 new TimePlan(cfg.outputTimes(), cfg.T() / first.steps()).totalSteps(),
