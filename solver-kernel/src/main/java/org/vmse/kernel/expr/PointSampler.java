@@ -1,5 +1,8 @@
 package org.vmse.kernel.expr;
 
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * A {@link Formula} at fixed points {@code x_j} of one of its variables, for any values of the others: the value of
  * {@code m0(t, x_j)} at every grid point, at every stage of a time step. Each subtree is classified once:
@@ -52,7 +55,7 @@ public final class PointSampler {
         System.arraycopy(values, 0, args, 0, args.length);
         args[pointIndex] = 0;
         if (root instanceof Scalar s) {
-            java.util.Arrays.fill(out, 0, size, s.node.eval(args));
+            Arrays.fill(out, 0, size, s.node.eval(args));
         } else {
             System.arraycopy(((Vector) root).values(args), 0, out, 0, size);
         }
@@ -166,7 +169,7 @@ public final class PointSampler {
     }
 
     /** A one-argument function of a subtree with a value per point. */
-    private record Unary(Op arg, java.util.function.DoubleUnaryOperator f, double[] out) implements Vector {
+    private record Unary(Op arg, DoubleUnaryOperator f, double[] out) implements Vector {
         public double[] values(double[] args) {
             double[] a = ((Vector) arg).values(args);
             for (int j = 0; j < out.length; j++) {

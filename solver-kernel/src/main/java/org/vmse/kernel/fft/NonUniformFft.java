@@ -36,12 +36,13 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * for each fine cell, the kernel values of the points {@code +-omega_k} that cover it ({@code 2 K w} terms, an
  * {@code int} and a {@code double} each: 1 MB for {@code K = 2751}, {@code w = 15}), and a transform gathers each
  * cell's sum in registers ({@code 2 K w} complex multiply-adds; {@link #transform}, which has no mirror points, gives
- * them zero coefficients and does the same work), then one FFT of length {@code n_f} and {@code N} multiplies. The gather adds each cell's terms in
- * the order a scatter of the points ({@code k} ascending, {@code +omega_k} before {@code -omega_k}) into a zeroed grid
- * would, so the results are the scatter's bit for bit, in 16-22 % less time than the scatter took: it stores each cell
- * once instead of once per term (docs/performance.md). {@code n_f >= max(2N, 2w)} is a power of two or
- * {@code 2^a 3^b 5^c} ({@link Plan#fineSize}): a type-1 transform may choose its fine grid, and FFTs like these sizes
- * (JTransforms is slow with a factor such as 13, as in the Section 4.2 grids {@code M = 416 2^k}).
+ * them zero coefficients and does the same work), then one FFT of length {@code n_f} and {@code N} multiplies. The
+ * gather adds each cell's terms in the order a scatter of the points ({@code k} ascending, {@code +omega_k} before
+ * {@code -omega_k}) into a zeroed grid would, so the results are the scatter's bit for bit, in 16-22 % less time than
+ * the scatter took: it stores each cell once instead of once per term (docs/performance.md). {@code n_f >= max(2N,
+ * 2w)} is a power of two or {@code 2^a 3^b 5^c} ({@link Plan#fineSize}): a type-1 transform may choose its fine grid,
+ * and FFTs like these sizes (JTransforms is slow with a factor such as 13, as in the Section 4.2 grids
+ * {@code M = 416 2^k}).
  * {@link #realParts} gives {@code Re G} for two coefficient sets with one FFT.
  *
  * <p>Not thread-safe (a work array and the FFT); the {@link Plan} is immutable and shared. No allocation per
@@ -230,7 +231,10 @@ public final class NonUniformFft {
     private final Plan plan;
     private final ComplexFft fft;
     private final double[] grid;
-    /** The coefficients at {@code +omega_k} ({@code [4k], [4k + 1]}) and {@code -omega_k} ({@code [4k + 2], [4k + 3]}). */
+    /**
+     * The coefficients at {@code +omega_k} ({@code [4k], [4k + 1]}) and {@code -omega_k} ({@code [4k + 2],
+     * [4k + 3]}).
+     */
     private final double[] coefficients;
 
     /**

@@ -17,7 +17,10 @@ public interface GridMass {
     /** Whether {@link #fill} depends on {@code t}; if not, the stepper evaluates it once. */
     boolean isTimeDependent();
 
-    /** The deterministic mass {@code field} on {@code grid}. */
+    /**
+     * The deterministic mass {@code field} on {@code grid}, sampled by {@link MassField#at}: a workspace of one
+     * stepper, not thread-safe.
+     */
     static GridMass of(MassField field, PeriodicGrid grid) {
         MassSamples samples = field.at(grid.points());
         return new GridMass() {

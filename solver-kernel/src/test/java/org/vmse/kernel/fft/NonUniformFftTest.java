@@ -255,7 +255,8 @@ class NonUniformFftTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new NonUniformFft.Plan(new double[] {Double.POSITIVE_INFINITY}, 8, 1e-6));
         NonUniformFft.Plan plan = new NonUniformFft.Plan(om, 8, 1e-6);
-        assertThrows(IllegalArgumentException.class, () -> new NonUniformFft(plan, new JTransformsFft(plan.fineSize() + 2)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new NonUniformFft(plan, new JTransformsFft(plan.fineSize() + 2)));
         NonUniformFft nufft = new NonUniformFft(plan, new JTransformsFft(plan.fineSize()));
         assertThrows(IllegalArgumentException.class, () -> nufft.transform(new double[2], new double[16]));
         assertThrows(IllegalArgumentException.class, () -> nufft.transform(new double[4], new double[14]));

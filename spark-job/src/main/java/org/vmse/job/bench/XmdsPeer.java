@@ -170,7 +170,8 @@ public record XmdsPeer(Map<Integer, Double> secondsPerRealization, double exampl
 
     /**
      * The peer's timings from the script's output: its {@code xmds2 sec42}, {@code xmds2 ex1} and
-     * {@code xmds2 ark45} lines; {@code null} when a Section 4.2 line or the example 1 line is missing.
+     * {@code xmds2 ark45} lines, and the paths of {@code xmds2 ark45 reference} lines; {@code null} when a Section 4.2
+     * line or the example 1 line is missing.
      */
     static XmdsPeer parse(String output) {
         Map<Integer, Double> perRealization = new TreeMap<>();

@@ -101,8 +101,8 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
                 throw new ConfigurationException("--out " + out + " already exists"
                         + (fs.exists(new Path(dir, SUMMARY)) ? " and holds a finished run (add realizations with"
                         + " vmse extend " + out + " --samples N)"
-                        : fs.exists(new Path(dir, FOLDER)) && unstarted(fs, dir) ? " and holds only the start of a run stopped before its first"
-                        + " realization: nothing in it can be resumed; remove it"
+                        : fs.exists(new Path(dir, FOLDER)) && unstarted(fs, dir) ? " and holds only the start of a"
+                        + " run stopped before its first realization: nothing in it can be resumed; remove it"
                         : fs.exists(new Path(dir, FOLDER)) ? " and holds an unfinished run: continue it with vmse"
                         + " resume " + out : "")
                         + "; choose another --out (vmse never overwrites a result)");

@@ -1,12 +1,11 @@
 package org.vmse.job.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +56,8 @@ class XmdsPeerTest {
     void theReferenceLinesGiveEachEpsItsXsilFile() {
         XmdsPeer peer = XmdsPeer.parse(SEC42
                 + "xmds2 ark45 reference eps=2^-6 M=720: /tmp/w/accuracy42-eps6-reference/accuracy42.xsil\n"
-                + "xmds2 ark45 eps=2^-6 M=360 tolerance=1e-4 error=1.368e-05 steps=149 paths=201: 0.0070 s/realization\n");
+                + "xmds2 ark45 eps=2^-6 M=360 tolerance=1e-4 error=1.368e-05 steps=149 paths=201:"
+                + " 0.0070 s/realization\n");
         assertEquals(Map.of(6, Path.of("/tmp/w/accuracy42-eps6-reference/accuracy42.xsil")), peer.references());
         assertTrue(XmdsPeer.parse(SEC42).references().isEmpty());
     }
