@@ -126,6 +126,8 @@ final class BenchCommand implements Callable<Integer> {
             + " sampler, XMDS2 (the repository's bench/peers/xmds2/run.sh, if xmds2 is installed) and vmse per"
             + " realization at each --eps on the paper's mesh, in this invocation, with XMDS2/vmse ratios, and vmse"
             + " on its accuracy mesh beside XMDS2's adaptive ARK45 on the same grid at equal discretization error;"
+            + " then XMDS2's own stand-in problem solved by vmse, on the paper's mesh against XMDS2's RK4 and at"
+            + " equal error against ARK45 (with each program's error against the other's reference);"
             + " --realizations at 2^-6, halved per halving of eps below (at least 2); --fft and --mesh-tolerance"
             + " apply")
     boolean peers;
