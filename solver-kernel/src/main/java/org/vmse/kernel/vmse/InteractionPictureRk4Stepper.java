@@ -305,30 +305,11 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             acc[im] = ai + h6 * ki;
             stageInto(s, ar + h2 * kr, ai + h2 * ki);
         }
-        // k2 = N(t + dt/2, a + dt/2 k1)
+        // k2 = N(t + dt/2, a + dt/2 k1); k3 = N(t + dt/2, a + dt/2 k2); stage = E (a + dt k3)
         transformN(mh);
-        for (int s = 0; s < size; s++) {
-            int re = 2 * s;
-            int im = re + 1;
-            double kr = kRe(s);
-            double ki = kIm(s);
-            acc[re] += h3 * kr;
-            acc[im] += h3 * ki;
-            stageInto(s, a[re] + h2 * kr, a[im] + h2 * ki);
-        }
-        // k3 = N(t + dt/2, a + dt/2 k2); stage = E (a + dt k3)
+        middleStage(h3, h2, false);
         transformN(mh);
-        for (int s = 0; s < size; s++) {
-            int re = 2 * s;
-            int im = re + 1;
-            double kr = kRe(s);
-            double ki = kIm(s);
-            acc[re] += h3 * kr;
-            acc[im] += h3 * ki;
-            double xr = a[re] + dt * kr;
-            double xi = a[im] + dt * ki;
-            stageInto(s, expRe[s] * xr - expIm[s] * xi, expRe[s] * xi + expIm[s] * xr);
-        }
+        middleStage(h3, dt, true);
         // k4 = N(t + dt, E (a + dt k3)); U_new = E acc + dt/6 k4
         transformN(m1);
         for (int s = 0; s < size; s++) {
@@ -340,6 +321,29 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             double xi = acc[im];
             uHat[re] = expRe[s] * xr - expIm[s] * xi + h6 * kr;
             uHat[im] = expRe[s] * xi + expIm[s] * xr + h6 * ki;
+        }
+    }
+
+    /**
+     * A middle stage after its {@link #transformN}: {@code acc += h3 k} and the next stage's input {@code a + h k},
+     * times {@code E} where {@code rotate} (the input of the last stage). {@code rotate} is the same for the whole
+     * loop, which the JIT compiles once per value.
+     */
+    private void middleStage(double h3, double h, boolean rotate) {
+        for (int s = 0; s < size; s++) {
+            int re = 2 * s;
+            int im = re + 1;
+            double kr = kRe(s);
+            double ki = kIm(s);
+            acc[re] += h3 * kr;
+            acc[im] += h3 * ki;
+            double xr = a[re] + h * kr;
+            double xi = a[im] + h * ki;
+            if (rotate) {
+                stageInto(s, expRe[s] * xr - expIm[s] * xi, expRe[s] * xi + expIm[s] * xr);
+            } else {
+                stageInto(s, xr, xi);
+            }
         }
     }
 
