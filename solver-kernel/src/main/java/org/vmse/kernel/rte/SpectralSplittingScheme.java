@@ -33,15 +33,13 @@ import org.vmse.kernel.vmse.TimePlan;
  * with no synchronization. Cost per step: {@code O(modes nk^2)} for the dense propagator (the trapezoid kernel
  * decays only like {@code |p - k|^-4}), plus one eigen-decomposition of C per operator.
  */
-public final class SpectralSplittingScheme implements RteScheme {
+public final class SpectralSplittingScheme extends RteScheme {
 
     /** Modes of the initial W below this fraction of its largest Fourier coefficient are not evolved. */
     public static final double MODE_CUTOFF = 1e-15;
     /** Columns of the propagator per cache block in {@link #multiply}. */
     private static final int BLOCK = 128;
 
-    private final RteOperator operator;
-    private final double dt;
     private final FftBackend fft;
 
     /**
@@ -49,26 +47,14 @@ public final class SpectralSplittingScheme implements RteScheme {
      * @throws IllegalArgumentException if m0 is not constant on the grid or {@code dt} is not positive and finite
      */
     public SpectralSplittingScheme(RteOperator operator, double dt, FftBackend fft) {
+        super(operator, dt);
         if (!operator.hasConstantMass()) {
             throw new IllegalArgumentException("the spectral RTE scheme needs a constant m0; use WenoRkScheme");
         }
-        RteOperator.checkStep(dt);
         if (fft == null) {
             throw new IllegalArgumentException("fft backend must not be null");
         }
-        this.operator = operator;
-        this.dt = dt;
         this.fft = fft;
-    }
-
-    @Override
-    public RteOperator operator() {
-        return operator;
-    }
-
-    @Override
-    public double dt() {
-        return dt;
     }
 
     @Override
@@ -77,9 +63,8 @@ public final class SpectralSplittingScheme implements RteScheme {
     }
 
     @Override
-    public RteSolution solve(double[] w0, double[] times) {
-        operator.checkInitial(w0);
-        TimePlan plan = new TimePlan(times, dt);
+    RteSolution march(double[] w0, TimePlan plan) {
+        RteOperator operator = operator();
         RteGrid grid = operator.grid();
         int nx = grid.nx(), nk = grid.nk(), half = nx / 2, outputs = plan.outputCount();
         double dx = grid.dx(), dk = grid.dk(), mass = operator.mass(0);
@@ -193,7 +178,8 @@ public final class SpectralSplittingScheme implements RteScheme {
                 w[j * nk + i] = full[2 * j];
             }
         }
-        return new RteSolution(grid, name(), times, rho, totalMass, new double[outputs], leak, w, plan.totalSteps());
+        return new RteSolution(grid, name(), plan.outputTimes(), rho, totalMass, new double[outputs], leak, w,
+                plan.totalSteps());
     }
 
     /** Interleaved (Re, Im) per (l, i) into separate Re and Im rows, in place via scratch. */

@@ -20,10 +20,8 @@ import org.vmse.kernel.vmse.TimePlan;
  * Cost per step: three right-hand sides, each {@code O(nx nk)} for the fluxes and {@code O(nx nk (2 hw + 1))} for the
  * (banded, half bandwidth hw) collision.
  */
-public final class WenoRkScheme implements RteScheme {
+public final class WenoRkScheme extends RteScheme {
 
-    private final RteOperator operator;
-    private final double dt;
     private final double[][] leakRates; // outOfWindowRates of every distinct collision operator (zeros if D = 0)
     private final double[] kPoints;     // k_i: the x velocity m0(x) k without its factor m0(x)
     private final double[] kVelocity;   // -(k_i^2 / 2): the k velocity -(k^2/2) m0'(x) without its factor m0'(x)
@@ -35,9 +33,7 @@ public final class WenoRkScheme implements RteScheme {
      *                                  {@code dt * 2 max rate <= 2.5}
      */
     public WenoRkScheme(RteOperator operator, double dt) {
-        RteOperator.checkStep(dt);
-        this.operator = operator;
-        this.dt = dt;
+        super(operator, dt);
         RteGrid grid = operator.grid();
         int nk = grid.nk();
         double kAbs = Math.max(Math.abs(grid.kMin()), Math.abs(grid.kMax()));
@@ -70,24 +66,13 @@ public final class WenoRkScheme implements RteScheme {
     }
 
     @Override
-    public RteOperator operator() {
-        return operator;
-    }
-
-    @Override
-    public double dt() {
-        return dt;
-    }
-
-    @Override
     public String name() {
         return "weno5-ssprk3";
     }
 
     @Override
-    public RteSolution solve(double[] w0, double[] times) {
-        operator.checkInitial(w0);
-        TimePlan plan = new TimePlan(times, dt);
+    RteSolution march(double[] w0, TimePlan plan) {
+        RteOperator operator = operator();
         RteGrid grid = operator.grid();
         int size = grid.cells(), outputs = plan.outputCount();
         Workspace work = new Workspace(grid);
@@ -120,7 +105,8 @@ public final class WenoRkScheme implements RteScheme {
             windowLoss[n] = lost;
             scatterLeak[n] = leaked;
         }
-        return new RteSolution(grid, name(), times, rho, totalMass, windowLoss, scatterLeak, w, plan.totalSteps());
+        return new RteSolution(grid, name(), plan.outputTimes(), rho, totalMass, windowLoss, scatterLeak, w,
+                plan.totalSteps());
     }
 
     /**
@@ -128,6 +114,7 @@ public final class WenoRkScheme implements RteScheme {
      * the k window's ends and scattering-leak rate into {@code work.stageRates[2 stage]}, {@code [2 stage + 1]}.
      */
     private void rightHandSide(double[] in, double[] out, Workspace work, int stage) {
+        RteOperator operator = operator();
         RteGrid grid = operator.grid();
         int nx = grid.nx(), nk = grid.nk();
         double dx = grid.dx(), dk = grid.dk();

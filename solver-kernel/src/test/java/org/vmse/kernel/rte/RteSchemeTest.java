@@ -139,13 +139,18 @@ class RteSchemeTest {
                 FftBackend.JTRANSFORMS));
         e = assertThrows(IllegalArgumentException.class, () -> new WenoRkScheme(wavy, 0.1));
         assertTrue(e.getMessage().contains("rte.dt = 0.1"), e.getMessage()); // CFL
-        for (double dt : new double[] {0, -1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
-            e = assertThrows(IllegalArgumentException.class, () -> RteScheme.of(wavy, dt));
-            assertTrue(e.getMessage().contains("rte.dt"), e.getMessage());
+        RteOperator flat = new RteOperator(ONE, FREE, g);
+        for (RteOperator op : new RteOperator[] {wavy, flat}) { // WENO and spectral: the step check they share
+            for (double dt : new double[] {0, -1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
+                e = assertThrows(IllegalArgumentException.class, () -> RteScheme.of(op, dt));
+                assertTrue(e.getMessage().contains("rte.dt"), e.getMessage());
+            }
         }
-        RteScheme weno = new WenoRkScheme(wavy, 1e-3);
-        assertThrows(IllegalArgumentException.class, () -> weno.solve(w0, new double[] {0.2, 0.1}));
-        assertThrows(IllegalArgumentException.class, () -> weno.solve(new double[3], new double[] {0.1}));
+        for (RteScheme scheme : new RteScheme[] {new WenoRkScheme(wavy, 1e-3), RteScheme.of(flat, 1e-3)}) {
+            assertThrows(IllegalArgumentException.class, () -> scheme.solve(w0, new double[] {0.2, 0.1}));
+            e = assertThrows(IllegalArgumentException.class, () -> scheme.solve(new double[3], new double[] {0.1}));
+            assertTrue(e.getMessage().contains("initial W"), e.getMessage());
+        }
     }
 
     /**
