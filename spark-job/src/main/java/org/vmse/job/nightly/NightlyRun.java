@@ -111,8 +111,8 @@ public final class NightlyRun {
             }
             List<NightJson.Regression> regressions = Regressions.find(studies, against, o.nightly().rules());
             Instant finished = Instant.now();
-            NightJson.Night night = new NightJson.Night(o.date(), started.toString(), finished.toString(),
-                    Duration.between(started, finished).toMillis() / 1000.0, o.nightly().name(),
+            NightJson.Night night = new NightJson.Night(LocalDate.parse(o.date()), started.toString(),
+                    finished.toString(), Duration.between(started, finished).toMillis() / 1000.0, o.nightly().name(),
                     provenance(configs.get(0)), against.map(NightJson.Night::date).orElse(null), studies, regressions,
                     false);
             HistoryTable.append(root, night);

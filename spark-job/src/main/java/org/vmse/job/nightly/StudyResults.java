@@ -52,7 +52,7 @@ final class StudyResults {
             local.add(new NightJson.LocalRate((String) l.get("from"), (String) l.get("to"), number(l, "rate")));
         }
         Map<String, Object> f = (Map<String, Object>) json.get("fit");
-        NightJson.Fit fit = new NightJson.Fit(number(f, "rate"), finite(number(f, "rate_std_error")),
+        NightJson.Fit fit = new NightJson.Fit(number(f, "rate"), number(f, "rate_std_error"),
                 number(f, "eps_min"), number(f, "eps_max"));
         return new NightJson.Series(null, points, fit, local);
     }
@@ -85,7 +85,7 @@ final class StudyResults {
             NightJson.Fit fit = null;
             if (s.get("fit") instanceof Map<?, ?> f) { // else the text saying why there is none
                 Map<String, Object> m = (Map<String, Object>) f;
-                fit = new NightJson.Fit(number(m, "rate"), finite(number(m, "rate_std_error")),
+                fit = new NightJson.Fit(number(m, "rate"), number(m, "rate_std_error"),
                         cfg.study().fitMin(), cfg.study().fitMax());
             }
             all.add(new NightJson.Series(xi, points, fit, local));
@@ -111,11 +111,6 @@ final class StudyResults {
             return Double.parseDouble(s);
         }
         throw new IllegalStateException("a study file lacks a number where vmse study writes one: " + v);
-    }
-
-    /** {@code v}, or {@code null} where it is not a number (night.json holds numbers or nulls only). */
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     private static Long whole(Map<String, Object> m, String key) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -95,7 +96,7 @@ class NightlyTest {
                 regressions);
         NightJson.Night two = NightJson.read(Files.readAllBytes(n2.resolve("night.json")), NightJson.Night.class,
                 "night 2");
-        assertEquals("2026-01-01", two.baseline());
+        assertEquals(LocalDate.of(2026, 1, 1), two.baseline());
         assertFalse(two.regressions().isEmpty());
         assertTrue(second.out().contains("REGRESSION ex1, eps = 2^-5: err_l1"), second.out());
 

@@ -3,6 +3,7 @@ package org.vmse.job.nightly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,8 @@ class RegressionsTest {
     }
 
     static Night night(Study... studies) {
-        return new Night("2026-01-01", "", "", 0, "test", Map.of(), null, List.of(studies), List.of(), true);
+        return new Night(LocalDate.of(2026, 1, 1), "", "", 0, "test", Map.of(), null, List.of(studies), List.of(),
+                true);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vmse.job.nightly.NightJson.Night;
 
 /**
  * The part of a page that looks back over the nights: each study's fitted rate across nights with its error band,

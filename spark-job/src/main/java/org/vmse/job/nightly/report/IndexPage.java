@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.vmse.job.nightly.NightJson.Night;
 
 /**
  * The page across nights, {@code report/index.html} under the root: one row per night, newest first (its status,

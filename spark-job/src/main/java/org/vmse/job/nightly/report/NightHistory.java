@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.vmse.job.nightly.NightJson.Night;
 
 /**
  * The nights under a results root, oldest first: each one finished (its {@code night.json} read), incomplete (no

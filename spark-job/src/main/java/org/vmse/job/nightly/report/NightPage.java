@@ -8,6 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.vmse.job.nightly.NightJson.Fit;
+import org.vmse.job.nightly.NightJson.LocalRate;
+import org.vmse.job.nightly.NightJson.Night;
+import org.vmse.job.nightly.NightJson.Point;
+import org.vmse.job.nightly.NightJson.Regression;
+import org.vmse.job.nightly.NightJson.Series;
+import org.vmse.job.nightly.NightJson.Study;
+import org.vmse.job.nightly.StudyKind;
 
 /**
  * The page of one night, {@code nights/DATE/report/index.html}: its regressions first (a red box listing each, or
@@ -48,7 +56,7 @@ final class NightPage {
         Night baseline = night.baseline() == null ? null : history.night(night.baseline()).orElse(null);
         h.append("<h2>Studies</h2>\n<ul>\n");
         for (int i = 0; i < night.studies().size(); i++) {
-            Night.Study s = night.studies().get(i);
+            Study s = night.studies().get(i);
             h.append("<li><a href=\"#").append(anchor(i)).append("\">").append(Html.escape(s.name())).append("</a>: ")
                     .append(Html.escape(s.title())).append("</li>\n");
         }
@@ -76,7 +84,7 @@ final class NightPage {
         int n = night.regressions().size();
         h.append("<div class=\"regressions\" id=\"regressions\">\n<h2>").append(n)
                 .append(n == 1 ? " regression" : " regressions").append("</h2>\n<ul>\n");
-        for (Night.Regression r : night.regressions()) {
+        for (Regression r : night.regressions()) {
             h.append("<li>");
             int i = studyIndex(night, r.study());
             String where = Html.escape(r.study()) + (r.xi() == null ? "" : ", xi = " + Html.escape(r.xi()));
@@ -110,7 +118,7 @@ final class NightPage {
         row(h, "compared with", night.baseline() == null ? "no accepted night yet" : "accepted night "
                 + night.baseline());
         row(h, "accepted as a baseline", history.isAccepted(night) ? "yes" : "no");
-        night.provenance().forEach((k, v) -> row(h, k, v));
+        night.provenance().forEach((k, v) -> row(h, k, Objects.toString(v, "")));
         h.append("</table>\n");
     }
 
@@ -121,10 +129,10 @@ final class NightPage {
 
     private static void study(StringBuilder h, Map<String, byte[]> images, Night night, int i, Night baseline,
                               Predicate<String> exists) {
-        Night.Study s = night.studies().get(i);
+        Study s = night.studies().get(i);
         h.append("<h2 id=\"").append(anchor(i)).append("\">").append(Html.escape(s.name())).append("</h2>\n");
         h.append("<p>").append(Html.escape(s.title())).append("<br>\n<span class=\"small\">")
-                .append(s.kind() == Night.Kind.LIOUVILLE ? "deterministic, against the Liouville limit"
+                .append(s.kind() == StudyKind.LIOUVILLE ? "deterministic, against the Liouville limit"
                         : "ensemble, against the radiative transfer limit")
                 .append(s.expectedRate() == null ? "; the paper states no rate"
                         : "; expected rate " + Html.fixed(s.expectedRate(), 2));
@@ -140,17 +148,17 @@ final class NightPage {
         String file = anchor(i) + "-err.png";
         images.put(file, ReportCharts.png(ReportCharts.err(s)));
         HistorySection.image(h, file, "Err(eps) of " + s.name());
-        Night.Study before = baseline == null ? null : baseline.studies().stream()
+        Study before = baseline == null ? null : baseline.studies().stream()
                 .filter(b -> b.name().equals(s.name())).findFirst().orElse(null);
         Set<String> flagged = flaggedPoints(night, s.name());
-        for (Night.Series series : s.series()) {
+        for (Series series : s.series()) {
             points(h, series, before == null ? null : sameXi(before, series.xi()), flagged, night.baseline());
             rates(h, series);
         }
     }
 
     /** The points of one series; {@code before} is the same series on the baseline night, or {@code null}. */
-    private static void points(StringBuilder h, Night.Series series, Night.Series before, Set<String> flagged,
+    private static void points(StringBuilder h, Series series, Series before, Set<String> flagged,
                                LocalDate baselineDate) {
         if (series.xi() != null) {
             h.append("<h3>xi = ").append(Html.escape(series.xi())).append("</h3>\n");
@@ -162,7 +170,7 @@ final class NightPage {
             h.append("<th>err_l1 on ").append(baselineDate).append("</th>");
         }
         h.append("</tr>\n");
-        for (Night.Point p : series.points()) {
+        for (Point p : series.points()) {
             boolean red = flagged.contains(key(series.xi(), p.epsText()));
             h.append(red ? "<tr class=\"flagged\">" : "<tr>");
             cell(h, Html.escape(p.epsText()) + " <span class=\"small\">(" + Html.sig(p.eps()) + ")</span>");
@@ -176,7 +184,7 @@ final class NightPage {
             cell(h, Html.whole(p.nKl()));
             cell(h, Html.fixed(p.wallSeconds(), 1));
             if (before != null) {
-                Night.Point b = before.points().stream().filter(q -> q.epsText().equals(p.epsText())).findFirst()
+                Point b = before.points().stream().filter(q -> q.epsText().equals(p.epsText())).findFirst()
                         .orElse(null);
                 cell(h, b == null ? Html.NONE : Html.sig(b.errL1())
                         + (b.errL1Se() == null ? "" : " \u00b1 " + Html.sig2(b.errL1Se())));
@@ -186,14 +194,14 @@ final class NightPage {
         h.append("</table>\n");
     }
 
-    private static void rates(StringBuilder h, Night.Series series) {
+    private static void rates(StringBuilder h, Series series) {
         h.append("<p>Fitted rate: ");
-        Night.Fit fit = series.fit();
+        Fit fit = series.fit();
         if (fit == null) {
             h.append("none (too few points)");
         } else {
             h.append("<b>").append(Html.fixed(fit.rate(), 3)).append("</b>");
-            if (!Double.isNaN(fit.rateSe())) {
+            if (fit.rateSe() != null) {
                 h.append(" \u00b1 ").append(Html.fixed(fit.rateSe(), 3));
             }
             h.append(" over eps in [").append(Html.sig(fit.epsMin())).append(", ").append(Html.sig(fit.epsMax()))
@@ -202,12 +210,12 @@ final class NightPage {
         h.append("</p>\n");
         if (!series.localRates().isEmpty()) {
             h.append("<table>\n<tr><th class=\"text\">local rate</th>");
-            for (Night.LocalRate r : series.localRates()) {
+            for (LocalRate r : series.localRates()) {
                 h.append("<th>").append(Html.escape(r.from())).append(" \u2192 ").append(Html.escape(r.to()))
                         .append("</th>");
             }
             h.append("</tr>\n<tr><td class=\"text\">rate</td>");
-            for (Night.LocalRate r : series.localRates()) {
+            for (LocalRate r : series.localRates()) {
                 cell(h, Html.fixed(r.rate(), 3));
             }
             h.append("</tr>\n</table>\n");
@@ -227,14 +235,14 @@ final class NightPage {
         return -1;
     }
 
-    private static Night.Series sameXi(Night.Study study, String xi) {
+    private static Series sameXi(Study study, String xi) {
         return study.series().stream().filter(s -> Objects.equals(s.xi(), xi)).findFirst().orElse(null);
     }
 
     /** The points of {@code study} with a regression of their own, as {@link #key}s. */
     private static Set<String> flaggedPoints(Night night, String study) {
         Set<String> keys = new HashSet<>();
-        for (Night.Regression r : night.regressions()) {
+        for (Regression r : night.regressions()) {
             if (r.study().equals(study) && r.epsText() != null) {
                 keys.add(key(r.xi(), r.epsText()));
             }

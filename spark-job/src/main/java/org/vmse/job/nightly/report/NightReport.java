@@ -16,6 +16,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.vmse.job.checkpoint.HadoopFiles;
+import org.vmse.job.nightly.NightJson;
+import org.vmse.job.nightly.NightJson.Night;
 import org.vmse.job.output.Json;
 
 /**
@@ -70,10 +72,10 @@ public final class NightReport {
                     entries.add(new NightHistory.Entry(date.get(), null, null));
                     continue;
                 }
-                String text = new String(HadoopFiles.read(fs, json), StandardCharsets.UTF_8);
                 try {
-                    entries.add(new NightHistory.Entry(date.get(), NightJson.parse(text, json.toString()), null));
-                } catch (IllegalArgumentException e) {
+                    entries.add(new NightHistory.Entry(date.get(),
+                            NightJson.read(HadoopFiles.read(fs, json), Night.class, json.toString()), null));
+                } catch (IllegalStateException | IllegalArgumentException e) { // a bad file, or one dated wrongly
                     entries.add(new NightHistory.Entry(date.get(), null, e.getMessage()));
                 }
             }

@@ -15,6 +15,11 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.vmse.job.nightly.NightJson.Fit;
+import org.vmse.job.nightly.NightJson.Night;
+import org.vmse.job.nightly.NightJson.Point;
+import org.vmse.job.nightly.NightJson.Series;
+import org.vmse.job.nightly.NightJson.Study;
 import org.vmse.job.output.Figures;
 
 /**
@@ -52,7 +57,7 @@ final class ReportCharts {
      * point: for the Liouville limit the band {@code 2 ± 0.25} as two dashed lines, otherwise one dashed line.
      * Points that broke down (non-finite or zero error) cannot be drawn on a log axis and are left out.
      */
-    static XYChart err(Night.Study study) {
+    static XYChart err(Study study) {
         XYChart chart = Figures.chart(study.name() + ": Err(eps)", "eps", "Err(eps) (L1)");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
@@ -61,15 +66,15 @@ final class ReportCharts {
         double epsLo = Double.POSITIVE_INFINITY;
         double epsHi = 0;
         for (int k = 0; k < study.series().size(); k++) {
-            Night.Series s = study.series().get(k);
-            List<Night.Point> drawn = s.points().stream().filter(p -> p.errL1() > 0
+            Series s = study.series().get(k);
+            List<Point> drawn = s.points().stream().filter(p -> p.errL1() > 0
                     && p.errL1() < Double.POSITIVE_INFINITY).toList();
             if (drawn.isEmpty()) {
                 continue;
             }
             Color color = PALETTE[k % PALETTE.length];
-            double[] eps = drawn.stream().mapToDouble(Night.Point::eps).toArray();
-            double[] err = drawn.stream().mapToDouble(Night.Point::errL1).toArray();
+            double[] eps = drawn.stream().mapToDouble(Point::eps).toArray();
+            double[] err = drawn.stream().mapToDouble(Point::errL1).toArray();
             String name = seriesName("err_l1", s.xi());
             XYSeries points;
             if (drawn.stream().anyMatch(p -> p.errL1Se() != null)) {
@@ -82,20 +87,20 @@ final class ReportCharts {
             points.setMarker(SeriesMarkers.CIRCLE);
             points.setMarkerColor(color);
             points.setLineColor(color);
-            List<Night.Point> floors = drawn.stream().filter(p -> p.noiseFloor() != null && p.noiseFloor() > 0
+            List<Point> floors = drawn.stream().filter(p -> p.noiseFloor() != null && p.noiseFloor() > 0
                     && p.noiseFloor() < Double.POSITIVE_INFINITY).toList();
             if (!floors.isEmpty()) {
                 XYSeries floor = chart.addSeries(seriesName("noise floor", s.xi()),
-                        floors.stream().mapToDouble(Night.Point::eps).toArray(),
-                        floors.stream().mapToDouble(Night.Point::noiseFloor).toArray());
+                        floors.stream().mapToDouble(Point::eps).toArray(),
+                        floors.stream().mapToDouble(Point::noiseFloor).toArray());
                 floor.setMarker(SeriesMarkers.NONE);
                 floor.setLineColor(color);
                 floor.setLineStyle(DOTTED);
             }
-            Night.Fit fit = s.fit();
+            Fit fit = s.fit();
             double logC = fit == null ? Double.NaN : fittedIntercept(drawn, fit);
             if (Double.isFinite(logC)) {
-                String se = Double.isNaN(fit.rateSe()) ? "" : String.format(" \u00b1 %.2f", fit.rateSe());
+                String se = fit.rateSe() == null ? "" : String.format(" \u00b1 %.2f", fit.rateSe());
                 XYSeries line = chart.addSeries(String.format("%s: rate %.2f%s", seriesName("fit", s.xi()),
                         fit.rate(), se), new double[] {fit.epsMin(), fit.epsMax()},
                         new double[] {Math.exp(logC + fit.rate() * Math.log(fit.epsMin())),
@@ -104,12 +109,12 @@ final class ReportCharts {
                 line.setLineColor(color);
                 line.setLineStyle(THIN);
             }
-            for (Night.Point p : drawn) {
+            for (Point p : drawn) {
                 epsLo = Math.min(epsLo, p.eps());
                 epsHi = Math.max(epsHi, p.eps());
             }
             if (Double.isNaN(finestEps)) {
-                Night.Point finest = drawn.stream().min((a, b) -> Double.compare(a.eps(), b.eps())).orElseThrow();
+                Point finest = drawn.stream().min((a, b) -> Double.compare(a.eps(), b.eps())).orElseThrow();
                 finestEps = finest.eps();
                 finestErr = finest.errL1();
             }
@@ -145,10 +150,10 @@ final class ReportCharts {
      * night.json carries the rate, not {@code C}, so {@code log C} is the mean of {@code log Err - rate log eps}
      * over those points (the least-squares intercept for the given slope). NaN where no point is in the range.
      */
-    private static double fittedIntercept(List<Night.Point> points, Night.Fit fit) {
+    private static double fittedIntercept(List<Point> points, Fit fit) {
         double sum = 0;
         int n = 0;
-        for (Night.Point p : points) {
+        for (Point p : points) {
             // the range's ends are eps values of points, written and read as the same decimal
             if (p.eps() >= fit.epsMin() && p.eps() <= fit.epsMax()) {
                 sum += Math.log(p.errL1()) - fit.rate() * Math.log(p.eps());
@@ -178,22 +183,23 @@ final class ReportCharts {
     static XYChart rateHistory(String studyName, List<Night> nights, List<Boolean> accepted) {
         XYChart chart = historyChart(studyName + ": fitted rate across nights", "rate", nights);
         Map<String, List<double[]>> byXi = new LinkedHashMap<>();
-        Night.Study last = null;
+        Study last = null;
         List<double[]> ringed = new ArrayList<>();
         for (int i = 0; i < nights.size(); i++) {
             Night night = nights.get(i);
-            for (Night.Study study : night.studies()) {
+            for (Study study : night.studies()) {
                 if (!study.name().equals(studyName)) {
                     continue;
                 }
                 last = study;
-                for (Night.Series s : study.series()) {
+                for (Series s : study.series()) {
                     if (s.fit() == null || !Double.isFinite(s.fit().rate())) {
                         continue;
                     }
                     double day = night.date().toEpochDay();
+                    double se = s.fit().rateSe() == null ? Double.NaN : s.fit().rateSe();
                     byXi.computeIfAbsent(String.valueOf(s.xi()), k -> new ArrayList<>())
-                            .add(new double[] {day, s.fit().rate(), s.fit().rateSe()});
+                            .add(new double[] {day, s.fit().rate(), se});
                     if (accepted.get(i)) {
                         ringed.add(new double[] {day, s.fit().rate()});
                     }
@@ -250,7 +256,7 @@ final class ReportCharts {
         List<double[]> ringed = new ArrayList<>();
         for (int i = 0; i < nights.size(); i++) {
             Night night = nights.get(i);
-            for (Night.Study study : night.studies()) {
+            for (Study study : night.studies()) {
                 if (!Double.isFinite(study.wallSeconds())) {
                     continue;
                 }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.vmse.job.nightly.NightJson;
+import org.vmse.job.nightly.NightJson.Night;
+import org.vmse.job.nightly.NightJson.Study;
 
 /** What the Err(eps) plot draws against the expected rate, checked on the chart's data rather than its pixels. */
 class ReportChartsTest {
@@ -20,11 +23,11 @@ class ReportChartsTest {
     @TempDir
     Path root;
 
-    private Night.Study study(String date, String name) throws IOException {
+    private Study study(String date, String name) throws IOException {
         SyntheticNights.write(root);
-        String text = Files.readString(root.resolve("nights").resolve(date).resolve("night.json"));
-        return NightJson.parse(text, "night.json").studies().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow();
+        byte[] json = Files.readAllBytes(root.resolve("nights").resolve(date).resolve("night.json"));
+        return NightJson.read(json, Night.class, "night.json").studies().stream().filter(s -> s.name().equals(name))
+                .findFirst().orElseThrow();
     }
 
     /** The slope of a two-point line on log-log axes. */
