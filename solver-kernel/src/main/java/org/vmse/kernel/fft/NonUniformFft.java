@@ -236,6 +236,11 @@ public final class NonUniformFft {
      * [4k + 3]}).
      */
     private final double[] coefficients;
+    /**
+     * For {@link #realParts(double[], double[], double[], double[], double[], int, int, int, int)}: the second pair's
+     * grid, and both pairs' coefficients by {@code k}, {@code +omega_k}'s four then {@code -omega_k}'s.
+     */
+    private final double[] secondGrid, coefficientPairs;
 
     /**
      * @param plan the points
@@ -251,6 +256,8 @@ public final class NonUniformFft {
         this.fft = fft;
         this.grid = new double[2 * plan.fine];
         this.coefficients = new double[4 * plan.points];
+        this.secondGrid = new double[2 * plan.fine];
+        this.coefficientPairs = new double[8 * plan.points];
     }
 
     /**
@@ -318,6 +325,50 @@ public final class NonUniformFft {
         }
     }
 
+    /**
+     * Two calls of {@link #realParts(double[], double[], double[], int, int)} at once, for the pairs
+     * {@code (first, second)} and {@code (third, fourth)}, with their results bit for bit: one gather fills both pairs'
+     * grids, so each term's cell and kernel value are loaded once for the four coefficient sets; then one FFT a pair.
+     */
+    public void realParts(double[] first, double[] second, double[] third, double[] fourth, double[] out,
+                          int firstAt, int secondAt, int thirdAt, int fourthAt) {
+        int n = plan.modes;
+        for (double[] a : new double[][] {first, second, third, fourth}) {
+            ComplexFft.requireLength(plan.points, a);
+        }
+        for (int at : new int[] {firstAt, secondAt, thirdAt, fourthAt}) {
+            if (at < 0 || at > out.length - n) {
+                throw new IllegalArgumentException("outputs of length N = " + n + " at " + at
+                        + " do not fit an array of length " + out.length);
+            }
+        }
+        double[] c = coefficientPairs;
+        for (int k = 0; k < plan.points; k++) {
+            double r1 = first[2 * k], i1 = first[2 * k + 1], r2 = second[2 * k], i2 = second[2 * k + 1];
+            double r3 = third[2 * k], i3 = third[2 * k + 1], r4 = fourth[2 * k], i4 = fourth[2 * k + 1];
+            c[8 * k] = r1 - i2; // +omega_k: the first pair's, then the second pair's
+            c[8 * k + 1] = i1 + r2;
+            c[8 * k + 2] = r3 - i4;
+            c[8 * k + 3] = i3 + r4;
+            c[8 * k + 4] = r1 + i2; // -omega_k
+            c[8 * k + 5] = r2 - i1;
+            c[8 * k + 6] = r3 + i4;
+            c[8 * k + 7] = r4 - i3;
+        }
+        spreadPairs();
+        fft.forward(grid);
+        fft.forward(secondGrid);
+        int half = n / 2;
+        for (int j = 0; j < n; j++) {
+            int f = fineIndex(j - half);
+            double h = 0.5 * plan.correction[j];
+            out[firstAt + j] = h * grid[2 * f];
+            out[secondAt + j] = h * grid[2 * f + 1];
+            out[thirdAt + j] = h * secondGrid[2 * f];
+            out[fourthAt + j] = h * secondGrid[2 * f + 1];
+        }
+    }
+
     /** {@code exp(i n l h) = exp(-2 pi i l (-n) / n_f)}: the forward FFT's entry {@code -n mod n_f}. */
     private int fineIndex(int n) {
         return n <= 0 ? -n : plan.fine - n;
@@ -343,6 +394,33 @@ public final class NonUniformFft {
             }
             g[2 * l] = re;
             g[2 * l + 1] = im;
+        }
+    }
+
+    /**
+     * {@link #spread} for two coefficient sets into {@code grid} and {@code secondGrid}, from
+     * {@link #coefficientPairs}: a term of source {@code q} ({@code 4k} or {@code 4k + 2}) finds the first set's
+     * coefficient at {@code 2q} and the second's at {@code 2q + 2}. Each grid gets the products and sums that
+     * {@link #spread} would give it.
+     */
+    private void spreadPairs() {
+        double[] g = grid, g2 = secondGrid, c = coefficientPairs, value = plan.value;
+        int[] rowStart = plan.rowStart, source = plan.source;
+        int e = 0;
+        for (int l = 0; l < plan.fine; l++) {
+            double re = 0, im = 0, re2 = 0, im2 = 0;
+            for (int end = rowStart[l + 1]; e < end; e++) {
+                int q = 2 * source[e];
+                double v = value[e];
+                re += c[q] * v;
+                im += c[q + 1] * v;
+                re2 += c[q + 2] * v;
+                im2 += c[q + 3] * v;
+            }
+            g[2 * l] = re;
+            g[2 * l + 1] = im;
+            g2[2 * l] = re2;
+            g2[2 * l + 1] = im2;
         }
     }
 

@@ -207,7 +207,7 @@ public final class KarhunenLoeveField {
     private final double[] accE, accO;
     /** Non-uniform FFT method: the transform and the coefficients {@code a_j} of two time steps; else {@code null}. */
     private final NonUniformFft spatial;
-    private final double[] firstA, secondA;
+    private final double[] firstA, secondA, thirdA, fourthA;
     private double tFirst = Double.NaN, dt = Double.NaN;
     private long blockStart = -1;
     private int blockLength;
@@ -239,6 +239,8 @@ public final class KarhunenLoeveField {
         spatial = nufft ? new NonUniformFft(tables.spatial, fft.create(tables.spatial.fineSize())) : null;
         firstA = nufft ? new double[2 * tables.nSpace] : null;
         secondA = nufft ? new double[2 * tables.nSpace] : null;
+        thirdA = nufft ? new double[2 * tables.nSpace] : null;
+        fourthA = nufft ? new double[2 * tables.nSpace] : null;
         out = new double[tables.gridPoints * blockSize];
         rotCos = new double[tables.nTime];
         rotSin = new double[tables.nTime];
@@ -370,10 +372,18 @@ public final class KarhunenLoeveField {
         }
     }
 
-    /** Step 3 by the non-uniform FFT, two time steps per transform. */
+    /** Step 3 by the non-uniform FFT, two time steps per transform, four per gather while four remain. */
     private void nonUniformSum(int width) {
         int m = tables.gridPoints;
-        for (int b = 0; b < width; b += 2) {
+        int b = 0;
+        for (; b + 3 < width; b += 4) {
+            coefficients(b, width, firstA);
+            coefficients(b + 1, width, secondA);
+            coefficients(b + 2, width, thirdA);
+            coefficients(b + 3, width, fourthA);
+            spatial.realParts(firstA, secondA, thirdA, fourthA, out, b * m, (b + 1) * m, (b + 2) * m, (b + 3) * m);
+        }
+        for (; b < width; b += 2) {
             boolean two = b + 1 < width;
             coefficients(b, width, firstA);
             if (two) {

@@ -215,25 +215,23 @@ class NonUniformFftTest {
             NonUniformFft nufft = new NonUniformFft(plan, new JTransformsFft(fine));
             ComplexFft reference = new JTransformsFft(fine);
 
-            double[] plus = new double[2 * count], minus = new double[2 * count];
-            for (int k = 0; k < count; k++) { // a + i b at +omega_k, conj(a) + i conj(b) at -omega_k
-                plus[2 * k] = a[2 * k] - b[2 * k + 1];
-                plus[2 * k + 1] = a[2 * k + 1] + b[2 * k];
-                minus[2 * k] = a[2 * k] + b[2 * k + 1];
-                minus[2 * k + 1] = b[2 * k] - a[2 * k + 1];
-            }
-            double[] grid = scatter(om, plus, minus, fine, w);
-            reference.forward(grid);
-            double[] expected = new double[2 * modes], out = new double[2 * modes];
-            for (int j = 0; j < modes; j++) {
-                int f = j <= half ? half - j : fine - (j - half);
-                expected[j] = 0.5 * plan.correction[j] * grid[2 * f];
-                expected[modes + j] = 0.5 * plan.correction[j] * grid[2 * f + 1];
-            }
+            double[] expected = realPartsByScatter(om, a, b, plan);
+            double[] out = new double[2 * modes];
             nufft.realParts(a, b, out, 0, modes);
             assertArrayEquals(bits(expected), bits(out), "realParts, N = " + modes);
 
-            grid = scatter(om, a, null, fine, w);
+            // four sets in one gather: each pair's outputs are the scatter's for that pair
+            double[] c = gaussians(r, 2 * count), d = gaussians(r, 2 * count);
+            double[] four = new double[4 * modes];
+            nufft.realParts(a, b, c, d, four, 3 * modes, 0, modes, 2 * modes);
+            double[] second = realPartsByScatter(om, c, d, plan);
+            double[] byPair = new double[4 * modes];
+            System.arraycopy(expected, 0, byPair, 3 * modes, modes);
+            System.arraycopy(expected, modes, byPair, 0, modes);
+            System.arraycopy(second, 0, byPair, modes, 2 * modes);
+            assertArrayEquals(bits(byPair), bits(four), "realParts of four sets, N = " + modes);
+
+            double[] grid = scatter(om, a, null, fine, w);
             reference.forward(grid);
             for (int j = 0; j < modes; j++) {
                 int f = j <= half ? half - j : fine - (j - half);
@@ -243,6 +241,31 @@ class NonUniformFftTest {
             nufft.transform(a, out);
             assertArrayEquals(bits(expected), bits(out), "transform, N = " + modes);
         }
+    }
+
+    /**
+     * {@code Re G} of the sets {@code a} and {@code b} at {@code [0, N)} and {@code [N, 2N)}, as the class documents
+     * it: {@code a + i b} at {@code +omega_k} and {@code conj(a) + i conj(b)} at {@code -omega_k} scattered into a
+     * zeroed grid, one FFT, and the read-out.
+     */
+    private static double[] realPartsByScatter(double[] om, double[] a, double[] b, NonUniformFft.Plan plan) {
+        int count = om.length, modes = plan.modes(), fine = plan.fineSize(), half = modes / 2;
+        double[] plus = new double[2 * count], minus = new double[2 * count];
+        for (int k = 0; k < count; k++) {
+            plus[2 * k] = a[2 * k] - b[2 * k + 1];
+            plus[2 * k + 1] = a[2 * k + 1] + b[2 * k];
+            minus[2 * k] = a[2 * k] + b[2 * k + 1];
+            minus[2 * k + 1] = b[2 * k] - a[2 * k + 1];
+        }
+        double[] grid = scatter(om, plus, minus, fine, plan.width());
+        new JTransformsFft(fine).forward(grid);
+        double[] expected = new double[2 * modes];
+        for (int j = 0; j < modes; j++) {
+            int f = j <= half ? half - j : fine - (j - half);
+            expected[j] = 0.5 * plan.correction[j] * grid[2 * f];
+            expected[modes + j] = 0.5 * plan.correction[j] * grid[2 * f + 1];
+        }
+        return expected;
     }
 
     @Test
@@ -263,5 +286,10 @@ class NonUniformFftTest {
         assertThrows(IllegalArgumentException.class, () -> nufft.realParts(new double[4], null, new double[8], 1, 0));
         assertThrows(IllegalArgumentException.class,
                 () -> nufft.realParts(new double[4], new double[4], new double[12], 0, 5));
+        double[] a = new double[4];
+        assertThrows(IllegalArgumentException.class, () -> nufft.realParts(a, a, a, new double[2], new double[32],
+                0, 8, 16, 24)); // a set of the wrong length
+        assertThrows(IllegalArgumentException.class, () -> nufft.realParts(a, a, a, a, new double[32],
+                0, 8, 16, 25)); // an output past the end
     }
 }
