@@ -43,7 +43,8 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * 2w)} is a power of two or {@code 2^a 3^b 5^c} ({@link Plan#fineSize}): a type-1 transform may choose its fine grid,
  * and FFTs like these sizes (JTransforms is slow with a factor such as 13, as in the Section 4.2 grids
  * {@code M = 416 2^k}).
- * {@link #realParts} gives {@code Re G} for two coefficient sets with one FFT.
+ * {@link #realParts} gives {@code Re G} for two coefficient sets with one FFT, or for two pairs of sets with one
+ * gather (each term loaded once for the four) and an FFT a pair.
  *
  * <p>Not thread-safe (a work array and the FFT); the {@link Plan} is immutable and shared. No allocation per
  * transform.

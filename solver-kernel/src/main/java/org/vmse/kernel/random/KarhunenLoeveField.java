@@ -30,7 +30,8 @@ import org.vmse.kernel.fft.NonUniformFft;
  *           {@code omega_j = v_j dx}, {@code a_j = c_j norm_j e^{-i omega_j s}} for cosine and {@code -i} times
  *           that for sine modes ({@code Re(-i e^{i theta}) = sin theta}): a type-1 {@link NonUniformFft} at
  *           tolerance {@value #NUFFT_TOLERANCE} relative to {@code sum_j |a_j|}, two time steps per FFT of length
- *           {@code n_f ~ 2M} ({@code #spaceModes * 2w} multiply-adds, {@code w = 15}, and half an FFT per step).
+ *           {@code n_f ~ 2M} and four per gather ({@code #spaceModes * 2w} multiply-adds, {@code w = 15}, and half
+ *           an FFT per step).
  *     </ul>
  * </ol>
  * The dense sum costs {@code M * #spaceModes} multiply-adds per step (9.2M at {@code eps = 2^-10}, with a 73 MB
