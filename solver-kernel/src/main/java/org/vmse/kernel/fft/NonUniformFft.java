@@ -315,7 +315,15 @@ public final class NonUniformFft {
         }
         spread();
         fft.forward(grid);
-        readRealParts(grid, out, firstAt, second == null ? -1 : secondAt);
+        int half = n / 2;
+        for (int j = 0; j < n; j++) {
+            int f = fineIndex(j - half);
+            double c = 0.5 * plan.correction[j];
+            out[firstAt + j] = c * grid[2 * f];
+            if (second != null) {
+                out[secondAt + j] = c * grid[2 * f + 1];
+            }
+        }
     }
 
     /**
@@ -351,24 +359,14 @@ public final class NonUniformFft {
         spreadPairs();
         fft.forward(grid);
         fft.forward(secondGrid);
-        readRealParts(grid, out, firstAt, secondAt);
-        readRealParts(secondGrid, out, thirdAt, fourthAt);
-    }
-
-    /**
-     * {@code Re G_1} and {@code Re G_2} of a transformed grid {@code B_1 + i B_2} (see {@link #realParts}) into
-     * {@code out} at {@code firstAt} and {@code secondAt} ({@code -1}: not wanted).
-     */
-    private void readRealParts(double[] transformed, double[] out, int firstAt, int secondAt) {
-        int n = plan.modes;
         int half = n / 2;
         for (int j = 0; j < n; j++) {
             int f = fineIndex(j - half);
-            double c = 0.5 * plan.correction[j];
-            out[firstAt + j] = c * transformed[2 * f];
-            if (secondAt >= 0) {
-                out[secondAt + j] = c * transformed[2 * f + 1];
-            }
+            double h = 0.5 * plan.correction[j];
+            out[firstAt + j] = h * grid[2 * f];
+            out[secondAt + j] = h * grid[2 * f + 1];
+            out[thirdAt + j] = h * secondGrid[2 * f];
+            out[fourthAt + j] = h * secondGrid[2 * f + 1];
         }
     }
 
