@@ -37,6 +37,16 @@ public final class CheckpointedEnsemble {
      */
     public static EnsembleRun run(RunCheckpoint checkpoint, String master, LongConsumer progress,
                                   Consumer<String> notes) {
+        return run(checkpoint, master, progress, notes, null);
+    }
+
+    /**
+     * As {@link #run(RunCheckpoint, String, LongConsumer, Consumer)}, with what {@code earlier} (a run of the same
+     * experiment with fewer realizations, or {@code null}) holds that does not depend on the sample count: its basis,
+     * mesh and RTE limit.
+     */
+    public static EnsembleRun run(RunCheckpoint checkpoint, String master, LongConsumer progress,
+                                  Consumer<String> notes, EnsembleRun earlier) {
         checkpoint.takeNotes().forEach(n -> notes.accept("vmse: " + n));
         Path staging;
         try {
@@ -60,7 +70,7 @@ public final class CheckpointedEnsemble {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             long t0 = System.nanoTime();
-            EnsembleRun run = EnsembleRun.execute(checkpoint.config(), master, progress, checkpoint);
+            EnsembleRun run = EnsembleRun.execute(checkpoint.config(), master, progress, checkpoint, earlier);
             checkpoint.takeNotes().forEach(n -> notes.accept("vmse: " + n));
             EnsembleReport.write(run, staging, (System.nanoTime() - t0) * 1e-9);
             checkpoint.publish(staging);

@@ -1,11 +1,13 @@
 package org.vmse.job.experiment;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.vmse.job.checkpoint.RunManifest;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.EnsembleSpec;
 import org.vmse.job.config.ExperimentConfig;
@@ -122,10 +124,29 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
      */
     public static EnsembleRun execute(ExperimentConfig cfg, String master, LongConsumer progress,
                                       EnsembleBlocks blocks) {
+        return execute(cfg, master, progress, blocks, null);
+    }
+
+    /**
+     * As {@link #execute(ExperimentConfig, String, LongConsumer, EnsembleBlocks)}, taking from {@code earlier} (a run
+     * of the same experiment with fewer realizations, such as an adaptive study's previous round; {@code null}: none)
+     * what does not depend on the sample count: the KL basis, the mesh (no pilots again) and the RTE limit.
+     *
+     * @throws IllegalArgumentException if {@code earlier} is of another experiment, seed, block size, backend or code
+     */
+    public static EnsembleRun execute(ExperimentConfig cfg, String master, LongConsumer progress,
+                                      EnsembleBlocks blocks, EnsembleRun earlier) {
+        if (earlier != null) {
+            RunManifest.of(earlier.config()).compatibleWith(RunManifest.of(cfg), "the earlier run").ifPresent(d -> {
+                throw new IllegalArgumentException(d);
+            });
+        }
         // one basis for the ensemble and the pilots of mesh.rule = accuracy (it does not depend on the mesh)
         boolean accuracy = cfg.mesh().rule() == MeshRule.ACCURACY;
-        KarhunenLoeveBasis kl = cfg.random().sampler().needsBasis() || accuracy ? basis(cfg) : null;
-        Discretization disc = Discretization.of(cfg, new FormulaMassField(cfg.mass()), kl);
+        KarhunenLoeveBasis kl = earlier != null ? earlier.basis()
+                : cfg.random().sampler().needsBasis() || accuracy ? basis(cfg) : null;
+        Discretization disc = earlier != null ? earlier.discretization()
+                : Discretization.of(cfg, new FormulaMassField(cfg.mass()), kl);
         EnsembleSpec e = cfg.ensemble();
         String m = master != null ? master : e.master();
         if (accuracy) {
@@ -140,7 +161,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         RandomMassProblem problem = estimated.withWisdom(wisdom);
         EnsembleWork work = new EnsembleWork(problem, basis, e.seed(), e.samples(), e.blockSize(), e.partitions(),
                 e.covarianceStride(), e.excludeFailures(), e.batches());
-        RteScheme rte = cfg.rte().enabled()
+        RteScheme rte = cfg.rte().enabled() && (earlier == null || earlier.limit() == null)
                 ? RteLimit.scheme(cfg, " (or run the ensemble without the limit: rte.enabled = false)") : null;
         JavaSparkContext sc = SparkContexts.start(m, "vmse " + cfg.name());
         ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
@@ -150,7 +171,9 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         });
         try {
             // the limit is solved on the driver while the executors run the ensemble
-            Future<RteLimit> limitFuture = cfg.rte().enabled() ? driver.submit(() -> RteLimit.solve(cfg, rte)) : null;
+            Future<RteLimit> limitFuture = !cfg.rte().enabled() ? null
+                    : earlier != null && earlier.limit() != null ? CompletableFuture.completedFuture(earlier.limit())
+                    : driver.submit(() -> RteLimit.solve(cfg, rte));
             int partitions = EnsembleJob.partitions(sc, work);
             long t0 = System.nanoTime();
             EnsembleAccumulation merged;

@@ -87,9 +87,10 @@ public final class EnsembleStudy {
                 List<Integer> rounds = new ArrayList<>(List.of(run.config().ensemble().samples()));
                 for (int n = grown(base.study(), run); n > run.config().ensemble().samples();
                      n = grown(base.study(), run)) {
-                    // the same blocks as a run of n from the start: the checkpoint keeps the stored ones
+                    // the same blocks as a run of n from the start: the checkpoint keeps the stored ones, and the
+                    // round before gives its basis, mesh and limit, which do not depend on n
                     run = CheckpointedEnsemble.run(RunCheckpoint.open(pointDir.toUri(), List.of("samples=" + n),
-                            RunCheckpoint.hadoopConfiguration()), master, progress.apply(label, n), notes);
+                            RunCheckpoint.hadoopConfiguration()), master, progress.apply(label, n), notes, run);
                     rounds.add(n);
                 }
                 double wall = (System.nanoTime() - t0) * 1e-9;
