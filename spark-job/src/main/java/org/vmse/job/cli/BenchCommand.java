@@ -127,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
             + " realization at each --eps on the paper's mesh, in this invocation, with XMDS2/vmse ratios, and vmse"
             + " on its accuracy mesh beside XMDS2's adaptive ARK45 on the same grid at equal discretization error;"
             + " then XMDS2's own stand-in problem solved by vmse, on the paper's mesh against XMDS2's RK4 and at"
-            + " equal error against ARK45 (with each program's error against the other's reference);"
+            + " equal error against ARK45 (with vmse's error against XMDS2's reference too);"
             + " --realizations at 2^-6, halved per halving of eps below (at least 2); --fft and --mesh-tolerance"
             + " apply")
     boolean peers;
