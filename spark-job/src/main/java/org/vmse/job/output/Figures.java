@@ -131,17 +131,16 @@ public final class Figures {
     /** {@code Err(eps)} on log-log axes with the fitted line and an {@code eps^2} reference (Figs. 2b, 4b). */
     public static void convergence(Path png, String title, double[] eps, double[] err, ConvergenceFit fit,
                                    double fitMin, double fitMax) {
-        XYChart chart = chart(title, "eps", "Err(eps) = \u222b |rho_eps - rho0| dx");
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        XYSeries points = chart.addSeries("err_l1", eps, err);
+        XYChart chart = errChart(title, "Err(eps) = \u222b |rho_eps - rho0| dx");
+        XYSeries points = chart.addSeries("err_l1", log2(eps), err);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);
         if (fit != null) {
             double[] fx = {fitMin, fitMax};
             double[] fy = {fit.predict(fitMin), fit.predict(fitMax)};
             String se = Double.isNaN(fit.rateStdError()) ? "" : String.format(" \u00b1 %.2f", fit.rateStdError());
-            chart.addSeries(String.format("fit: rate %.2f%s", fit.rate(), se), fx, fy).setMarker(SeriesMarkers.NONE);
+            chart.addSeries(String.format("fit: rate %.2f%s", fit.rate(), se), log2(fx), fy)
+                    .setMarker(SeriesMarkers.NONE);
         }
         int last = eps.length - 1;
         double[] rx = new double[eps.length];
@@ -150,7 +149,7 @@ public final class Figures {
             rx[i] = eps[i];
             ry[i] = err[last] * (eps[i] / eps[last]) * (eps[i] / eps[last]);
         }
-        XYSeries ref = chart.addSeries("O(eps^2) reference", rx, ry);
+        XYSeries ref = chart.addSeries("O(eps^2) reference", log2(rx), ry);
         ref.setMarker(SeriesMarkers.NONE);
         ref.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f}, 0f));
         ref.setLineColor(Color.GRAY);
@@ -163,11 +162,9 @@ public final class Figures {
 
     /** {@code Err(eps)} with Monte Carlo error bars and weighted fits, log-log (Fig. 7b). */
     public static void convergenceWithErrors(Path png, String title, List<ErrorSeries> series) {
-        XYChart chart = chart(title, "eps", "Err(eps) = \u222b |rho0 - E[rho_eps]| dx");
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        XYChart chart = errChart(title, "Err(eps) = \u222b |rho0 - E[rho_eps]| dx");
         for (ErrorSeries s : series) {
-            XYSeries points = chart.addSeries(s.name(), s.eps(), s.err(), s.se());
+            XYSeries points = chart.addSeries(s.name(), log2(s.eps()), s.err(), s.se());
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             points.setMarker(SeriesMarkers.CIRCLE);
             if (s.fit() != null) {
@@ -178,7 +175,7 @@ public final class Figures {
                     hi = Math.max(hi, e);
                 }
                 chart.addSeries(String.format("%s fit: rate %.2f \u00b1 %.2f", s.name(), s.fit().rate(),
-                        s.fit().rateStdError()), new double[] {lo, hi},
+                        s.fit().rateStdError()), log2(lo, hi),
                         new double[] {s.fit().predict(lo), s.fit().predict(hi)}).setMarker(SeriesMarkers.NONE);
             }
         }
@@ -360,6 +357,28 @@ public final class Figures {
         double a = Math.max(-1, Math.min(1, v));
         int fade = (int) Math.round(255 * (1 - Math.abs(a)));
         return a >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
+    }
+
+    /**
+     * An empty {@code Err(eps)} chart: {@code Err} on a logarithmic axis, {@code eps} on a linear axis of
+     * {@code log2 eps} (give x values through {@link #log2}) labelled {@code 2^k}. XChart's logarithmic axis labels
+     * powers of ten only, so a study of {@code 2^-4, 2^-5} would show no eps at all.
+     */
+    public static XYChart errChart(String title, String yLabel) {
+        XYChart chart = chart(title, "eps", yLabel);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setYAxisLogarithmic(true).setxAxisTickLabelsFormattingFunction(
+                k -> Math.abs(k - Math.rint(k)) < 1e-9 ? "2^" + (long) Math.rint(k) : "");
+        return chart;
+    }
+
+    /** {@code log2} of each value: the x data of an {@link #errChart}. */
+    public static double[] log2(double... eps) {
+        double[] k = new double[eps.length];
+        for (int i = 0; i < eps.length; i++) {
+            k[i] = Math.log(eps[i]) / Math.log(2);
+        }
+        return k;
     }
 
     /** An empty chart in the style of every figure: size, legend font, white background. */

@@ -52,15 +52,13 @@ final class ReportCharts {
     }
 
     /**
-     * {@code Err(eps)} of one study on log-log axes: each series with its standard errors as bars, its fitted line
+     * {@code Err(eps)} of one study on log-log axes ({@link Figures#errChart}): each series with its standard errors as bars, its fitted line
      * over the fitted range, the noise floors where the study has them, and the expected rate through the finest
      * point: for the Liouville limit the band {@code 2 ± 0.25} as two dashed lines, otherwise one dashed line.
      * Points that broke down (non-finite or zero error) cannot be drawn on a log axis and are left out.
      */
     static XYChart err(Study study) {
-        XYChart chart = Figures.chart(study.name() + ": Err(eps)", "eps", "Err(eps) (L1)");
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        XYChart chart = Figures.errChart(study.name() + ": Err(eps)", "Err(eps) (L1)");
         double finestEps = Double.NaN;
         double finestErr = Double.NaN;
         double epsLo = Double.POSITIVE_INFINITY;
@@ -73,7 +71,7 @@ final class ReportCharts {
                 continue;
             }
             Color color = PALETTE[k % PALETTE.length];
-            double[] eps = drawn.stream().mapToDouble(Point::eps).toArray();
+            double[] eps = Figures.log2(drawn.stream().mapToDouble(Point::eps).toArray());
             double[] err = drawn.stream().mapToDouble(Point::errL1).toArray();
             String name = seriesName("err_l1", s.xi());
             XYSeries points;
@@ -91,7 +89,7 @@ final class ReportCharts {
                     && p.noiseFloor() < Double.POSITIVE_INFINITY).toList();
             if (!floors.isEmpty()) {
                 XYSeries floor = chart.addSeries(seriesName("noise floor", s.xi()),
-                        floors.stream().mapToDouble(Point::eps).toArray(),
+                        Figures.log2(floors.stream().mapToDouble(Point::eps).toArray()),
                         floors.stream().mapToDouble(Point::noiseFloor).toArray());
                 floor.setMarker(SeriesMarkers.NONE);
                 floor.setLineColor(color);
@@ -102,7 +100,7 @@ final class ReportCharts {
             if (Double.isFinite(logC)) {
                 String se = fit.rateSe() == null ? "" : String.format(" \u00b1 %.2f", fit.rateSe());
                 XYSeries line = chart.addSeries(String.format("%s: rate %.2f%s", seriesName("fit", s.xi()),
-                        fit.rate(), se), new double[] {fit.epsMin(), fit.epsMax()},
+                        fit.rate(), se), Figures.log2(fit.epsMin(), fit.epsMax()),
                         new double[] {Math.exp(logC + fit.rate() * Math.log(fit.epsMin())),
                             Math.exp(logC + fit.rate() * Math.log(fit.epsMax()))});
                 line.setMarker(SeriesMarkers.NONE);
@@ -166,7 +164,7 @@ final class ReportCharts {
     /** A black line of slope {@code rate} through {@code (eps0, err0)} over {@code [lo, hi]}. */
     private static XYSeries rateLine(XYChart chart, String name, double rate, double eps0, double err0, double lo,
                                      double hi) {
-        XYSeries s = chart.addSeries(name, new double[] {lo, hi},
+        XYSeries s = chart.addSeries(name, Figures.log2(lo, hi),
                 new double[] {err0 * Math.pow(lo / eps0, rate), err0 * Math.pow(hi / eps0, rate)});
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(Color.BLACK);

@@ -30,11 +30,11 @@ class ReportChartsTest {
                 .findFirst().orElseThrow();
     }
 
-    /** The slope of a two-point line on log-log axes. */
+    /** The slope of a two-point line in {@code log Err} against {@code log eps} (the x data are {@code log2 eps}). */
     private static double slope(XYSeries s) {
         double[] x = s.getXData();
         double[] y = s.getYData();
-        return Math.log(y[1] / y[0]) / Math.log(x[1] / x[0]);
+        return Math.log(y[1] / y[0]) / ((x[1] - x[0]) * Math.log(2));
     }
 
     @Test
@@ -50,7 +50,7 @@ class ReportChartsTest {
         double finestErr = SyntheticNights.LIOUVILLE_C * Math.pow(2, -9 * 1.5);
         for (XYSeries line : band) {
             assertNotNull(line.getLineStyle().getDashArray(), "dashed");
-            assertEquals(Math.pow(2, -9), line.getXData()[0], 0, "from the finest eps");
+            assertEquals(-9, line.getXData()[0], 1e-15, "from the finest eps, 2^-9");
             assertEquals(finestErr, line.getYData()[0], 1e-12 * finestErr, "through the finest point");
         }
     }
@@ -63,11 +63,11 @@ class ReportChartsTest {
         assertEquals(1.5, slope(fit), 1e-12);
         // the data are 0.7 eps^1.5 exactly, so the least-squares intercept is log 0.7 and the line meets them
         for (int i = 0; i < 2; i++) {
-            double eps = fit.getXData()[i];
+            double eps = Math.pow(2, fit.getXData()[i]);
             assertEquals(SyntheticNights.LIOUVILLE_C * Math.pow(eps, 1.5), fit.getYData()[i], 1e-12);
         }
-        assertEquals(Math.pow(2, -9), fit.getXData()[0], 0, "over the fitted range's ends");
-        assertEquals(Math.pow(2, -7), fit.getXData()[1], 0);
+        assertEquals(-9, fit.getXData()[0], 1e-15, "over the fitted range's ends, 2^-9 and 2^-7");
+        assertEquals(-7, fit.getXData()[1], 1e-15);
     }
 
     @Test
@@ -83,5 +83,20 @@ class ReportChartsTest {
         assertEquals(1.0, slope(expected), 1e-12);
         assertTrue(chart.getSeriesMap().values().stream().filter(s -> Color.BLACK.equals(s.getLineColor())).count() == 1,
                 "one expected line, no band, for the RTE");
+    }
+
+    @Test
+    void theEpsAxisIsLabelledInPowersOfTwoEvenWithinOneDecade() throws IOException {
+        XYChart chart = ReportCharts.err(study(SyntheticNights.BROKEN, "fig7b"));
+        // XChart's logarithmic axis labels powers of ten only: 2^-5 .. 2^-4 would carry no label at all
+        assertTrue(!chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
+        var label = chart.getStyler().getxAxisTickLabelsFormattingFunction();
+        assertEquals("2^-5", label.apply(-5.0));
+        assertEquals("2^-10", label.apply(-10.0));
+        assertEquals("", label.apply(-4.5), "no label between powers of two");
+        XYSeries gaussian = chart.getSeriesMap().get("err_l1, xi = gaussian \u00b1 se");
+        for (double k : gaussian.getXData()) {
+            assertEquals(Math.rint(k), k, 1e-12, "the night's eps are powers of two, drawn at log2 eps");
+        }
     }
 }
