@@ -264,12 +264,12 @@ public final class KarhunenLoeveBasis implements java.io.Serializable {
     }
 
     /** The normalisation of {@code psi_i}: {@code psi_i(t) = psiNorm(i) * cos|sin(w_i (t - T/2))}. */
-    double psiNorm(int i) {
+    public double psiNorm(int i) {
         return psiNorm[i - 1];
     }
 
     /** The normalisation of {@code phi_j}: {@code phi_j(x) = phiNorm(j) * cos|sin(v_j (x - L/2))}. */
-    double phiNorm(int j) {
+    public double phiNorm(int j) {
         return phiNorm[j - 1];
     }
 

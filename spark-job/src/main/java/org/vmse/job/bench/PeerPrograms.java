@@ -35,4 +35,9 @@ public record PeerPrograms(Path directory) {
     public Path xmdsScript() {
         return directory.resolve("xmds2").resolve("run.sh");
     }
+
+    /** {@code xmds2/kl.sh}: builds and runs the XMDS2 model of one Karhunen-Loeve realization. */
+    public Path klScript() {
+        return directory.resolve("xmds2").resolve("kl.sh");
+    }
 }

@@ -10,6 +10,7 @@ import org.vmse.job.bench.BenchOptions;
 import org.vmse.job.bench.CrankNicolsonBenchmark;
 import org.vmse.job.bench.EnsembleBenchmark;
 import org.vmse.job.bench.Example1Benchmark;
+import org.vmse.job.bench.KlPeer;
 import org.vmse.job.bench.MeshBenchmark;
 import org.vmse.job.bench.PeerPrograms;
 import org.vmse.job.bench.PeerTable;
@@ -132,6 +133,17 @@ final class BenchCommand implements Callable<Integer> {
             + " apply")
     boolean peers;
 
+    @Option(names = "--kl-peer-eps", split = ",", paramLabel = "E", description = "with --peers: the exponents at"
+            + " which XMDS2 solves the same KL realization as vmse (bench/peers/xmds2/kl42.xmds; it sums the field mode"
+            + " by mode: about 5 s at 8, 6 min at 10), the two densities compared; none: skipped"
+            + " (default: ${DEFAULT-VALUE})")
+    List<String> klPeerEps = List.of("6", "8");
+
+    @Option(names = "--kl-peer-refine", paramLabel = "R", description = "with --kl-peer-eps: both programs on R times"
+            + " the paper's grid with R^2 times its steps, to see their densities converge together"
+            + " (default: ${DEFAULT-VALUE})")
+    int klPeerRefine = 1;
+
     @Option(names = "--no-spark", description = "with --ensemble: skip the Spark throughput comparison")
     boolean noSpark;
 
@@ -141,6 +153,27 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** {@code --kl-peer-eps} as exponents: empty for {@code none}. */
+    private List<Integer> klPeerExponents() {
+        if (klPeerEps.equals(List.of("none"))) {
+            return List.of();
+        }
+        List<Integer> exponents = new java.util.ArrayList<>();
+        for (String e : klPeerEps) {
+            try {
+                exponents.add(Integer.parseInt(e.trim()));
+            } catch (NumberFormatException x) {
+                throw new ConfigurationException("--kl-peer-eps: exponents E of eps = 2^-E (2..14) or none, got '"
+                        + e + "'");
+            }
+            if (exponents.get(exponents.size() - 1) < 2 || exponents.get(exponents.size() - 1) > 14) {
+                throw new ConfigurationException("--kl-peer-eps: exponents E of eps = 2^-E must lie in 2..14, got "
+                        + e);
+            }
+        }
+        return exponents;
+    }
 
     @Override
     public Integer call() {
@@ -162,6 +195,10 @@ final class BenchCommand implements Callable<Integer> {
             if (runner || mesh || peers) {
                 if (rounds < 1) {
                     throw new ConfigurationException("--rounds must be at least 1, got " + rounds);
+                }
+                List<Integer> klEps = peers ? klPeerExponents() : List.of();
+                if (klPeerRefine < 1) {
+                    throw new ConfigurationException("--kl-peer-refine must be at least 1, got " + klPeerRefine);
                 }
                 BenchFft backend;
                 try {
@@ -204,6 +241,13 @@ final class BenchCommand implements Callable<Integer> {
                     PeerTable.run(epsExponents, realizations, backend, meshes, peer, System.out);
                     StandInBenchmark.print(StandInBenchmark.run(meshes, backend, meshTolerance), peer,
                             meshes.values().iterator().next().config().L(), System.out);
+                    if (!klEps.isEmpty()) {
+                        if (programs.isPresent()) {
+                            KlPeer.run(klEps, klPeerRefine, backend, programs.get().klScript(), System.out);
+                        } else {
+                            System.out.println("XMDS2 KL peer: " + PeerPrograms.NO_HOME);
+                        }
+                    }
                 }
                 return 0;
             }

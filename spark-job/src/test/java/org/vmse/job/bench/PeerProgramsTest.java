@@ -19,7 +19,8 @@ class PeerProgramsTest {
         PeerPrograms peers = new PeerPrograms(ROOT.resolve("bench").resolve("peers"));
         assertTrue(Files.isRegularFile(peers.fftwSource()), peers.fftwSource().toString());
         assertTrue(Files.isRegularFile(peers.xmdsScript()), peers.xmdsScript().toString());
-        for (String model : new String[] {"example1.xmds", "realization42.xmds"}) {
+        assertTrue(Files.isRegularFile(peers.klScript()), peers.klScript().toString());
+        for (String model : new String[] {"example1.xmds", "realization42.xmds", "kl42.xmds"}) {
             assertTrue(Files.isRegularFile(peers.xmdsScript().resolveSibling(model)), model);
         }
     }

@@ -81,6 +81,18 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void theKlPeersExponentsAndRefinementAreCheckedBeforeAnyWork() {
+        Result word = badInput("bench", "--ensemble", "--peers", "--kl-peer-eps", "6,eight");
+        assertTrue(word.err().contains("--kl-peer-eps: exponents E of eps = 2^-E (2..14) or none, got 'eight'"),
+                word.err());
+        Result range = badInput("bench", "--ensemble", "--peers", "--kl-peer-eps", "20");
+        assertTrue(range.err().contains("--kl-peer-eps: exponents E of eps = 2^-E must lie in 2..14, got 20"),
+                range.err());
+        Result refine = badInput("bench", "--ensemble", "--peers", "--kl-peer-refine", "0");
+        assertTrue(refine.err().contains("--kl-peer-refine must be at least 1, got 0"), refine.err());
+    }
+
+    @Test
     void tooManySamplesAreTooLargeWithTheirMaximum() {
         for (String samples : new String[] {"2147483646", "1e12"}) {
             Result r = badInput("run", SMALL, "--set", "samples=" + samples, "--out", tmp.resolve("o").toString());
