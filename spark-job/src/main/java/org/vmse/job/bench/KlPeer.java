@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,9 +52,16 @@ public final class KlPeer {
     static final int EARLY_DIVISOR = 20;
     /** vmse's warm-up, and then its timed solves, take at least this long (and at least two and one solves). */
     private static final long MIN_NANOS = 1_000_000_000L;
-    private static final Pattern SECONDS = Pattern.compile(
-            "xmds2 kl eps=2\\^-(\\d+) M=(\\d+) steps=(\\d+) early=(\\d+): ([0-9.eE+-]+) s/realization");
-    private static final Pattern DENSITY = Pattern.compile("xmds2 kl density eps=2\\^-(\\d+): (\\S+)");
+    private static final Pattern SECONDS = Pattern.compile("xmds2 kl eps=2\\^-\\d+ M=\\d+ steps=\\d+ early=(\\d+)"
+            + " algorithm=\\S+ paths=\\d+ attempted=(\\d+): ([0-9.eE+-]+) s/realization");
+    private static final Pattern DENSITY = Pattern.compile(
+            "xmds2 kl density eps=2\\^-\\d+ M=\\d+ algorithm=\\S+: (\\S+)");
+    /** ARK45's tolerances, loosest first, as {@code ark45.sh} tries them. */
+    private static final double[] ARK45_TOLERANCES = {1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9};
+    /** The references' steps per step of the paper's mesh, as {@link StandInBenchmark} and {@code ark45.sh} take. */
+    private static final int REFERENCE_FACTOR = StandInBenchmark.REFERENCE_FACTOR;
+    /** XMDS2 prints its time to 0.01 s: a run shorter than this is repeated over paths. */
+    private static final double SHORT_SECONDS = 0.5;
 
     private KlPeer() {
     }
@@ -159,22 +167,11 @@ public final class KlPeer {
         }
         double vmseSeconds = (System.nanoTime() - t0) * 1e-9 / solves;
 
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), Integer.toString(e),
-                Integer.toString(m), Integer.toString(steps), field.toString(), work.toString())
-                .redirectErrorStream(true);
-        Process proc = pb.start();
-        String output = new String(proc.getInputStream().readAllBytes());
-        if (!proc.waitFor(60, TimeUnit.MINUTES) || proc.exitValue() != 0) {
-            out.println("  XMDS2 KL peer failed at 2^-" + e + ":\n" + output);
+        Xmds xmds2 = xmds(script, e, m, steps, field, work, "RK4", e <= 6 ? 20 : 1, p.L(), out);
+        if (xmds2 == null) {
             return null;
         }
-        Matcher seconds = SECONDS.matcher(output);
-        Matcher density = DENSITY.matcher(output);
-        if (!seconds.find() || !density.find() || Integer.parseInt(seconds.group(4)) != early) {
-            out.println("  XMDS2 KL peer: unexpected output at 2^-" + e + ":\n" + output);
-            return null;
-        }
-        double[][] xmds = densities(Path.of(density.group(2)), 2, m, p.L());
+        double[][] xmds = xmds2.densities();
         double dx = p.L() / m;
         double[] u0 = VmseSolver.initialWave(solver.grid(), p.packet(), p.eps());
         double mass0 = 0;
@@ -183,9 +180,182 @@ public final class KlPeer {
         }
         mass0 *= dx;
         double[][] rho = r.densities();
-        return new Row(e, m, steps, early, vmseSeconds, Double.parseDouble(seconds.group(5)),
+        return new Row(e, m, steps, early, vmseSeconds, xmds2.seconds(),
                 l1(rho[0], xmds[0], dx), l1(rho[1], xmds[1], dx), dx * sum(rho[1]) - mass0,
                 dx * sum(xmds[1]) - mass0);
+    }
+
+    /** One run of {@code kl.sh}: XMDS2's time per path, the steps it attempted, its densities (early, at T). */
+    private record Xmds(double seconds, int attempted, double[][] densities) {
+    }
+
+    /** Runs {@code kl.sh}; {@code null}, with the reason printed, when it fails. */
+    private static Xmds xmds(Path script, int e, int m, int steps, Path field, Path work, String algorithm, int paths,
+                             double length, PrintStream out) throws IOException, InterruptedException {
+        Process proc = new ProcessBuilder("bash", script.toString(), Integer.toString(e), Integer.toString(m),
+                Integer.toString(steps), field.toString(), work.toString(), algorithm, Integer.toString(paths))
+                .redirectErrorStream(true).start();
+        String output = new String(proc.getInputStream().readAllBytes());
+        if (!proc.waitFor(60, TimeUnit.MINUTES) || proc.exitValue() != 0) {
+            out.println("  XMDS2 KL peer failed at 2^-" + e + " (" + algorithm + "):\n" + output);
+            return null;
+        }
+        Matcher seconds = SECONDS.matcher(output);
+        Matcher density = DENSITY.matcher(output);
+        if (!seconds.find() || !density.find()
+                || Integer.parseInt(seconds.group(1)) != Math.round((float) steps / EARLY_DIVISOR)) {
+            out.println("  XMDS2 KL peer: unexpected output at 2^-" + e + ":\n" + output);
+            return null;
+        }
+        return new Xmds(Double.parseDouble(seconds.group(3)), Integer.parseInt(seconds.group(2)),
+                densities(Path.of(density.group(1)), 2, m, length));
+    }
+
+    /**
+     * vmse on its accuracy mesh against XMDS2's ARK45, both on the KL realization of {@link #run}, at equal
+     * discretization error.
+     *
+     * @param steps        vmse's step count
+     * @param vmseError    L1 error of vmse's final density against vmse's reference (RK4IP on {@code 2M} with
+     *                     {@value #REFERENCE_FACTOR} times the paper's steps)
+     * @param tolerance    ARK45's tolerance, the loosest of the ladder whose error is within the target; NaN if none
+     * @param xmdsError    L1 error of ARK45's final density against XMDS2's reference (RK4, the same mesh as vmse's);
+     *                     the smallest seen where no tolerance met the target
+     * @param attempted    the steps ARK45 attempted
+     */
+    public record Ark45Row(int exponent, int m, int steps, double vmseError, double vmseSeconds, double tolerance,
+                           double xmdsError, int attempted, double xmdsSeconds) {
+
+        static final String HEADER = "  eps    M     vmse N  vmse err   vmse s     ARK45 tol  ARK45 err  ARK45 steps"
+                + "  ARK45 s    ARK45/vmse";
+
+        String format() {
+            boolean reached = !Double.isNaN(tolerance);
+            return String.format(Locale.ROOT, "  2^-%-3d %-5d %-7d %-10.1e %-10.4f %-10s %-10.1e %-12s %-10s %s",
+                    exponent, m, steps, vmseError, vmseSeconds, reached ? String.format(Locale.ROOT, "%.0e",
+                            tolerance) : "none", xmdsError, reached ? Integer.toString(attempted) : "-",
+                    reached ? String.format(Locale.ROOT, "%.4f", xmdsSeconds) : "-",
+                    reached ? String.format(Locale.ROOT, "%.1f", xmdsSeconds / vmseSeconds) : "-");
+        }
+    }
+
+    /**
+     * At each exponent with an accuracy mesh in {@code meshes}: vmse's KL realization on that mesh, and XMDS2's
+     * adaptive ARK45 on its grid at the loosest tolerance whose error against XMDS2's own reference is within
+     * {@code target}; each error measured against the program's own reference, since the two programs' equations
+     * differ at the periodic seam (see {@link #run}).
+     */
+    public static List<Ark45Row> runArk45(List<Integer> exponents, Map<Integer, PeerTable.AccurateMesh> meshes,
+                                          double target, BenchFft fft, Path script, PrintStream out) {
+        out.printf(Locale.ROOT, "XMDS2's ARK45 on the same KL realization at equal discretization error: vmse on its"
+                + " accuracy mesh (fft = %s), ARK45 on the same grid at the loosest tolerance of %s whose L1 error"
+                + " against XMDS2's reference is within %.0e; each error against the program's own reference (RK4 in"
+                + " the interaction picture on 2M with %d times the paper's steps)%n", fft.label(),
+                "1e-1 .. 1e-9", target, REFERENCE_FACTOR);
+        List<Ark45Row> rows = new ArrayList<>();
+        try {
+            Process which = new ProcessBuilder("sh", "-c", "command -v xmds2").start();
+            if (which.waitFor() != 0) {
+                out.println("  xmds2 is not installed (apt-get install -y xmds2): not run");
+                return rows;
+            }
+            Path work = Files.createTempDirectory("vmse-xmds2-kl-ark45");
+            out.println(Ark45Row.HEADER);
+            for (int e : exponents) {
+                PeerTable.AccurateMesh mesh = meshes.get(e);
+                if (mesh == null) {
+                    out.printf("  2^-%-3d (no accuracy mesh: give %d to --eps as well)%n", e, e);
+                    continue;
+                }
+                Ark45Row row = ark45Row(e, mesh, target, script, work, out);
+                if (row == null) {
+                    break;
+                }
+                rows.add(row);
+                out.println(row.format());
+            }
+            out.println("  (models, logs, field files and .xsil densities in " + work + ")");
+        } catch (IOException e) {
+            out.println("  XMDS2 KL peer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return rows;
+    }
+
+    private static Ark45Row ark45Row(int e, PeerTable.AccurateMesh mesh, double target, Path script, Path work,
+                                     PrintStream out) throws IOException, InterruptedException {
+        ExperimentConfig cfg = mesh.config();
+        Discretization disc = mesh.discretization();
+        KarhunenLoeveBasis basis = EnsembleRun.basis(cfg);
+        RandomMassProblem p = BenchFft.planned(cfg, EnsembleRun.problem(cfg, disc), basis);
+        ExperimentConfig paperCfg = ExperimentFile.load(RunnerBenchmark.CONF, List.of("eps=2^-" + e,
+                "scheme=rk4ip", "random.sampler=" + Sampler.KARHUNEN_LOEVE.key(), "rte.enabled=false"));
+        int paperSteps = Discretization.of(paperCfg, new FormulaMassField(paperCfg.mass())).plan().totalSteps();
+        int m = p.M();
+        double end = p.outputTimes()[p.outputTimes().length - 1];
+        Path field = work.resolve("kl-field-eps" + e + ".txt");
+        writeField(basis, xi(p, basis, SEED, 0), field);
+
+        RandomMassSolver solver = RandomMassSolver.of(p, basis);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 2 || System.nanoTime() - t0 < MIN_NANOS; i++) {
+            solver.solve(99, i); // JIT warm-up
+        }
+        RealizationResult r = null;
+        int solves = 0;
+        t0 = System.nanoTime();
+        while (solves == 0 || System.nanoTime() - t0 < MIN_NANOS) {
+            r = solver.solve(SEED, 0);
+            solves++;
+        }
+        double vmseSeconds = (System.nanoTime() - t0) * 1e-9 / solves;
+        int refSteps = REFERENCE_FACTOR * paperSteps;
+        RandomMassProblem fine = new RandomMassProblem(p.eps(), p.L(), 2 * m, new double[] {end}, end / refSteps,
+                p.packet(), p.massFormula(), p.potentialFormula(), p.gamma(), p.xi(), p.sampler(), p.covariance(),
+                p.krylov(), p.antithetic(), p.fft(), p.scheme(), null);
+        double[][] vmseRef = RandomMassSolver.of(fine, basis).solve(SEED, 0).densities();
+        double dx = p.L() / m;
+        double[] vmseFinal = r.densities()[r.densities().length - 1];
+        double vmseError = l1(vmseFinal, evenPoints(vmseRef[vmseRef.length - 1]), dx);
+
+        Xmds reference = xmds(script, e, 2 * m, refSteps, field, work, "RK4", 1, p.L(), out);
+        if (reference == null) {
+            return null;
+        }
+        double[] xmdsRef = evenPoints(reference.densities()[1]);
+        double best = Double.POSITIVE_INFINITY;
+        for (double tol : ARK45_TOLERANCES) {
+            String algorithm = String.format(Locale.ROOT, "ARK45:%.0e", tol);
+            Xmds run = xmds(script, e, m, paperSteps, field, work, algorithm, 1, p.L(), out);
+            if (run == null) {
+                return null;
+            }
+            double error = l1(run.densities()[1], xmdsRef, dx);
+            best = Math.min(best, error);
+            if (error <= target) {
+                if (run.seconds() < SHORT_SECONDS) {
+                    int paths = (int) Math.min(50, Math.ceil(2 * SHORT_SECONDS / Math.max(run.seconds(), 0.01)));
+                    Xmds timed = xmds(script, e, m, paperSteps, field, work, algorithm, paths, p.L(), out);
+                    if (timed == null) {
+                        return null;
+                    }
+                    run = new Xmds(timed.seconds(), run.attempted(), run.densities());
+                }
+                return new Ark45Row(e, m, (int) r.steps(), vmseError, vmseSeconds, tol, error, run.attempted(),
+                        run.seconds());
+            }
+        }
+        return new Ark45Row(e, m, (int) r.steps(), vmseError, vmseSeconds, Double.NaN, best, 0, Double.NaN);
+    }
+
+    /** The points {@code x_{2j}} of a grid of {@code 2M}: the grid {@code M}'s points. */
+    private static double[] evenPoints(double[] fine) {
+        double[] coarse = new double[fine.length / 2];
+        for (int j = 0; j < coarse.length; j++) {
+            coarse[j] = fine[2 * j];
+        }
+        return coarse;
     }
 
     private static double l1(double[] a, double[] b, double dx) {
@@ -205,8 +375,9 @@ public final class KlPeer {
     }
 
     /**
-     * The densities of a {@code kl42} run, one per sample time, from its {@code .xsil} (data rows "t x rho", the
-     * samples in time order), each row checked to lie at {@code x_j = j length / points}.
+     * The densities of a {@code kl42} run, one per sample time, from its {@code .xsil} (data rows "t x rho", or
+     * "t x mean_rho stderr_rho" over several paths, the samples in time order), each row checked to lie at
+     * {@code x_j = j length / points}.
      *
      * @throws IllegalArgumentException if it holds another number of rows or other points
      */
@@ -215,7 +386,7 @@ public final class KlPeer {
         int n = 0;
         for (String line : Files.readAllLines(xsil)) {
             String[] f = line.trim().split("\\s+");
-            if (f.length != 3 || !isNumber(f[0]) || !isNumber(f[1])) {
+            if (f.length != 3 && f.length != 4 || !isNumber(f[0]) || !isNumber(f[1])) {
                 continue;
             }
             if (!isNumber(f[2])) {

@@ -135,8 +135,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--kl-peer-eps", split = ",", paramLabel = "E", description = "with --peers: the exponents at"
             + " which XMDS2 solves the same KL realization as vmse (bench/peers/xmds2/kl42.xmds; it sums the field mode"
-            + " by mode: about 5 s at 8, 6 min at 10), the two densities compared; none: skipped"
-            + " (default: ${DEFAULT-VALUE})")
+            + " by mode: about 5 s at 8, 6 min at 10), on the paper's mesh with its RK4, the two densities compared,"
+            + " and on vmse's accuracy grid with its ARK45 at equal error (where --eps has E: its reference takes"
+            + " 20 s at 8, an hour at 10); none: skipped (default: ${DEFAULT-VALUE})")
     List<String> klPeerEps = List.of("6", "8");
 
     @Option(names = "--kl-peer-refine", paramLabel = "R", description = "with --kl-peer-eps: both programs on R times"
@@ -244,6 +245,8 @@ final class BenchCommand implements Callable<Integer> {
                     if (!klEps.isEmpty()) {
                         if (programs.isPresent()) {
                             KlPeer.run(klEps, klPeerRefine, backend, programs.get().klScript(), System.out);
+                            KlPeer.runArk45(klEps, meshes, meshTolerance, backend, programs.get().klScript(),
+                                    System.out);
                         } else {
                             System.out.println("XMDS2 KL peer: " + PeerPrograms.NO_HOME);
                         }

@@ -107,6 +107,9 @@ class KlPeerTest {
         IllegalArgumentException shifted = assertThrows(IllegalArgumentException.class,
                 () -> KlPeer.densities(xsil, 2, 3, 1.5));
         assertTrue(shifted.getMessage().contains("row 1 is at x = 1.0, not 0.5"), shifted.getMessage());
+        // over several paths XMDS2 writes the mean and its standard error
+        Path paths = Files.writeString(tmp.resolve("paths.xsil"), rows.replace("e-01\n", "e-01 0.0e+00\n"));
+        assertArrayEquals(new double[] {0.4, 0.5, 0.6}, KlPeer.densities(paths, 2, 3, 3.0)[1]);
         Path blown = Files.writeString(tmp.resolve("blown.xsil"), rows.replace("5.0e-01", "nan"));
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> KlPeer.densities(blown, 2, 3, 3.0));
