@@ -15,7 +15,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 e=$1 m=$2 steps=$3 field=$4 work=$5 alg=${6:-RK4} paths=${7:-1}
 [[ $e =~ ^[0-9]+$ ]] && [ "$e" -ge 2 ] && [ "$e" -le 14 ] || { echo "E must be 2..14, got '$e'" >&2; exit 2; }
 [[ $m =~ ^[1-9][0-9]*$ ]] || { echo "M must be a positive integer, got '$m'" >&2; exit 2; }
-[[ $steps =~ ^[1-9][0-9]*$ ]] && [ "$steps" -ge 20 ] || { echo "STEPS must be an integer >= 20, got '$steps'" >&2; exit 2; }
+[[ $steps =~ ^[1-9][0-9]*$ ]] && [ "$steps" -ge 20 ] ||
+  { echo "STEPS must be an integer >= 20, got '$steps'" >&2; exit 2; }
 [ -r "$field" ] || { echo "FIELD: cannot read '$field'" >&2; exit 2; }
 [[ $paths =~ ^[1-9][0-9]*$ ]] || { echo "PATHS must be a positive integer, got '$paths'" >&2; exit 2; }
 case $alg in
@@ -39,16 +40,21 @@ dir="$work/kl42-eps$e-M$m-steps$steps-${alg/:/-}-paths$paths"
 mkdir -p "$dir"
 driver='<driver name="multi-path" paths="'$paths'" />'
 [ "$paths" -gt 1 ] || driver=''
-sed "s|const real eps = 1.0 / 64.0;|const real eps = $eps;|; s|const real amplitude = 0.125;|const real amplitude = $amp;|;
+sed "s|const real eps = 1.0 / 64.0;|const real eps = $eps;|;
+  s|const real amplitude = 0.125;|const real amplitude = $amp;|;
   s|const int gridPoints = 416;|const int gridPoints = $m;|; s|lattice=\"416\"|lattice=\"$m\"|;
   s|algorithm=\"RK4\" interval=\"0.020382165605095544\" steps=\"24\"|$(integrator "$first" "$early")|;
   s|algorithm=\"RK4\" interval=\"0.37961783439490449\" steps=\"447\"|$(integrator "$rest" "$((steps - early))")|;
   s|<name>kl42</name>|&$driver|" "$here/kl42.xmds" > "$dir/kl42.xmds"
-(cd "$dir" && xmds2 kl42.xmds > build.log 2>&1) || { echo "xmds2 could not build kl42:" >&2; tail -n 20 "$dir/build.log" >&2; exit 1; }
-(cd "$dir" && KL_FIELD=$(realpath "$field") ./kl42 > run.log 2>&1) || { echo "kl42 failed:" >&2; tail -n 20 "$dir/run.log" >&2; exit 1; }
+(cd "$dir" && xmds2 kl42.xmds > build.log 2>&1) ||
+  { echo "xmds2 could not build kl42:" >&2; tail -n 20 "$dir/build.log" >&2; exit 1; }
+(cd "$dir" && KL_FIELD=$(realpath "$field") ./kl42 > run.log 2>&1) ||
+  { echo "kl42 failed:" >&2; tail -n 20 "$dir/run.log" >&2; exit 1; }
 t=$(sed -n 's/^Time elapsed for simulation is: \([0-9.eE+-]*\) seconds.*/\1/p' "$dir/run.log" | tail -n 1)
 [ -n "$t" ] || { echo "no 'Time elapsed' line in $dir/run.log" >&2; exit 1; }
-attempted=$(sed -n 's/^ *Attempted \([0-9]*\) steps.*/\1/p' "$dir/run.log" | awk -v p="$paths" '{ s += $1 } END { print int(s / p + 0.5) }')
+# "Attempted N steps" per part and path: the total per path
+attempted=$(sed -n 's/^ *Attempted \([0-9]*\) steps.*/\1/p' "$dir/run.log" |
+  awk -v p="$paths" '{ s += $1 } END { print int(s / p + 0.5) }')
 awk -v e="$e" -v m="$m" -v n="$steps" -v k="$early" -v a="$alg" -v p="$paths" -v s="$attempted" -v t="$t" 'BEGIN {
   printf "xmds2 kl eps=2^-%d M=%d steps=%d early=%d algorithm=%s paths=%d attempted=%d: %.5f s/realization\n",
     e, m, n, k, a, p, s, t / p }'

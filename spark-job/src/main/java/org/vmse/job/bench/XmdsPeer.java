@@ -79,31 +79,58 @@ public record XmdsPeer(Map<Integer, Double> secondsPerRealization, double exampl
      * lie at {@code x_j = j length / points}, {@code j = 0..points-1}, as XMDS2 places a periodic dimension's points.
      *
      * @throws IOException              if the file cannot be read
-     * @throws IllegalArgumentException if it holds another number of rows or other points
+     * @throws IllegalArgumentException if it holds another number of rows, other points or a non-finite density
      */
     public static double[] density(Path xsil, int points, double length) throws IOException {
-        double[] rho = new double[points];
-        int j = 0;
+        return densities(xsil, 1, points, length)[0];
+    }
+
+    /**
+     * The densities of a run sampled at {@code samples} times, in time order, from its {@code .xsil} file: data rows
+     * "x rho" for one sample, "t x rho" for several, or "t x mean_rho stderr_rho" over several paths; each row
+     * checked to lie at {@code x_j = j length / points} as in {@link #density}.
+     *
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if it holds another number of rows, other points or a non-finite density
+     */
+    public static double[][] densities(Path xsil, int samples, int points, double length) throws IOException {
+        double[][] rho = new double[samples][points];
+        int at = samples == 1 ? 0 : 1; // the x column
+        int n = 0;
         for (String line : Files.readAllLines(xsil)) {
             String[] f = line.trim().split("\\s+");
-            if (f.length != 2 || !f[0].matches(NUMBER) && !f[0].matches("-" + NUMBER) || !f[1].matches(NUMBER)
-                    && !f[1].matches("-" + NUMBER)) {
+            boolean shape = samples == 1 ? f.length == 2 : f.length == 3 || f.length == 4;
+            if (!shape || !finite(f[0]) || !finite(f[at])) {
                 continue;
             }
-            if (j == points) {
-                throw new IllegalArgumentException(xsil + ": more than " + points + " data rows");
+            if (!finite(f[at + 1])) {
+                throw new IllegalArgumentException(xsil + ": row " + n + " has rho = " + f[at + 1]
+                        + ": XMDS2's solve did not stay finite");
             }
-            double x = Double.parseDouble(f[0]);
+            if (n == samples * points) {
+                throw new IllegalArgumentException(xsil + ": more than " + samples * points + " data rows");
+            }
+            int j = n % points;
+            double x = Double.parseDouble(f[at]);
             if (!(Math.abs(x - j * length / points) <= 1e-9 * length)) {
-                throw new IllegalArgumentException(xsil + ": row " + j + " is at x = " + x + ", not " + j * length
+                throw new IllegalArgumentException(xsil + ": row " + n + " is at x = " + x + ", not " + j * length
                         / points);
             }
-            rho[j++] = Double.parseDouble(f[1]);
+            rho[n / points][j] = Double.parseDouble(f[at + 1]);
+            n++;
         }
-        if (j != points) {
-            throw new IllegalArgumentException(xsil + ": " + j + " data rows, expected " + points);
+        if (n != samples * points) {
+            throw new IllegalArgumentException(xsil + ": " + n + " data rows, expected " + samples * points);
         }
         return rho;
+    }
+
+    private static boolean finite(String s) {
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Section 4.2 per realization at {@code eps = 2^-exponent}, or NaN where the peer did not run it. */

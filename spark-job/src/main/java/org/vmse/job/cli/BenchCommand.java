@@ -1,6 +1,7 @@
 package org.vmse.job.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,18 +161,21 @@ final class BenchCommand implements Callable<Integer> {
         if (klPeerEps.equals(List.of("none"))) {
             return List.of();
         }
-        List<Integer> exponents = new java.util.ArrayList<>();
+        List<Integer> exponents = new ArrayList<>();
+        String range = KlPeer.MIN_EXPONENT + ".." + KlPeer.MAX_EXPONENT;
         for (String e : klPeerEps) {
+            int exponent;
             try {
-                exponents.add(Integer.parseInt(e.trim()));
+                exponent = Integer.parseInt(e.trim());
             } catch (NumberFormatException x) {
-                throw new ConfigurationException("--kl-peer-eps: exponents E of eps = 2^-E (2..14) or none, got '"
-                        + e + "'");
+                throw new ConfigurationException("--kl-peer-eps: exponents E of eps = 2^-E (" + range
+                        + ") or none, got '" + e + "'");
             }
-            if (exponents.get(exponents.size() - 1) < 2 || exponents.get(exponents.size() - 1) > 14) {
-                throw new ConfigurationException("--kl-peer-eps: exponents E of eps = 2^-E must lie in 2..14, got "
-                        + e);
+            if (exponent < KlPeer.MIN_EXPONENT || exponent > KlPeer.MAX_EXPONENT) {
+                throw new ConfigurationException("--kl-peer-eps: exponents E of eps = 2^-E must lie in " + range
+                        + ", got " + e);
             }
+            exponents.add(exponent);
         }
         return exponents;
     }
@@ -185,6 +189,10 @@ final class BenchCommand implements Callable<Integer> {
         if (scaling) {
             ScalingBenchmark.run(scalingConf, List.of(), epsExponents, System.out);
             return 0;
+        }
+        var given = spec.commandLine().getParseResult();
+        if (!peers && (given.hasMatchedOption("--kl-peer-eps") || given.hasMatchedOption("--kl-peer-refine"))) {
+            throw new ConfigurationException("--kl-peer-eps and --kl-peer-refine go with --ensemble --peers");
         }
         if (ensemble) {
             if (realizations < 1) {
@@ -245,8 +253,7 @@ final class BenchCommand implements Callable<Integer> {
                     if (!klEps.isEmpty()) {
                         if (programs.isPresent()) {
                             KlPeer.run(klEps, klPeerRefine, backend, programs.get().klScript(), System.out);
-                            KlPeer.runArk45(klEps, meshes, meshTolerance, backend, programs.get().klScript(),
-                                    System.out);
+                            KlPeer.runArk45(klEps, meshes, backend, programs.get().klScript(), System.out);
                         } else {
                             System.out.println("XMDS2 KL peer: " + PeerPrograms.NO_HOME);
                         }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmse.kernel.fft.FftBackend;
@@ -80,40 +83,57 @@ class KlPeerTest {
         assertTrue(e.getMessage().contains("one entry per kept pair"), e.getMessage());
     }
 
-    /** The .xsil rows "t x rho", two samples of three points, as XMDS2 writes them among its XML. */
+    /** kl.sh rounds STEPS/20 half up with awk's int(n / 20 + 0.5); the Java side must name the same step. */
     @Test
-    void theDensitiesAreReadBySampleAndCheckedForTheirPoints() throws IOException {
-        String rows = """
-                <XSIL Name="moment_group_1">
-                    <Stream><Metalink Format="Text" Delimiter=" \\n"/>
-                t x rho
-                    </Stream>
-                    <Stream><Metalink Format="Text" Delimiter=" \\n"/>
+    void theEarlyStepIsKlShsRounding() {
+        for (int n : new int[] {20, 29, 30, 31, 471, 2484, 13108, 209_715_190, Integer.MAX_VALUE - 10}) {
+            assertEquals((int) Math.floor(n / 20.0 + 0.5), KlPeer.earlyStep(n), "steps " + n);
+        }
+        assertEquals(24, KlPeer.earlyStep(471)); // 23.55
+        assertEquals(124, KlPeer.earlyStep(2484)); // 124.2
+    }
+
+    /** Every literal kl.sh rewrites is in kl42.xmds, read from the script's own list (xmds2 is not needed). */
+    @Test
+    void theModelHoldsWhatItsScriptRewrites() throws IOException {
+        Path peers = Path.of("..", "bench", "peers", "xmds2");
+        String script = Files.readString(peers.resolve("kl.sh"));
+        String model = Files.readString(peers.resolve("kl42.xmds"));
+        String list = script.substring(script.indexOf("for literal in"), script.indexOf("; do", script.indexOf(
+                "for literal in")));
+        Matcher quoted = Pattern.compile("'([^']+)'").matcher(list);
+        int n = 0;
+        while (quoted.find()) {
+            assertTrue(model.contains(quoted.group(1)), "kl42.xmds lacks " + quoted.group(1));
+            n++;
+        }
+        assertEquals(7, n, "the literals of kl.sh's list: " + list);
+    }
+
+    /** kl.sh's two lines, in the format of its printf, are read back with the densities of the file they name. */
+    @Test
+    void klShsOutputIsParsed() throws IOException {
+        Path xsil = Files.writeString(tmp.resolve("kl42.xsil"), """
+                    <Stream><Metalink Format="Text" Delimiter=" \n"/>
                 2.0e-02 0.000000000000e+00 1.0e-01
                 2.0e-02 1.000000000000e+00 2.0e-01
-                2.0e-02 2.000000000000e+00 3.0e-01
                 4.0e-01 0.000000000000e+00 4.0e-01
                 4.0e-01 1.000000000000e+00 5.0e-01
-                4.0e-01 2.000000000000e+00 6.0e-01
                     </Stream>
-                """;
-        Path xsil = Files.writeString(tmp.resolve("kl42.xsil"), rows);
-        double[][] rho = KlPeer.densities(xsil, 2, 3, 3.0);
-        assertArrayEquals(new double[] {0.1, 0.2, 0.3}, rho[0]);
-        assertArrayEquals(new double[] {0.4, 0.5, 0.6}, rho[1]);
-        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
-                () -> KlPeer.densities(xsil, 3, 3, 3.0));
-        assertTrue(few.getMessage().contains("6 data rows, expected 9"), few.getMessage());
-        IllegalArgumentException shifted = assertThrows(IllegalArgumentException.class,
-                () -> KlPeer.densities(xsil, 2, 3, 1.5));
-        assertTrue(shifted.getMessage().contains("row 1 is at x = 1.0, not 0.5"), shifted.getMessage());
-        // over several paths XMDS2 writes the mean and its standard error
-        Path paths = Files.writeString(tmp.resolve("paths.xsil"), rows.replace("e-01\n", "e-01 0.0e+00\n"));
-        assertArrayEquals(new double[] {0.4, 0.5, 0.6}, KlPeer.densities(paths, 2, 3, 3.0)[1]);
-        Path blown = Files.writeString(tmp.resolve("blown.xsil"), rows.replace("5.0e-01", "nan"));
-        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
-                () -> KlPeer.densities(blown, 2, 3, 3.0));
-        assertTrue(nan.getMessage().contains("row 4 has rho = nan: XMDS2's solve did not stay finite"),
-                nan.getMessage());
+                """);
+        String output = String.format(Locale.ROOT, "xmds2 kl eps=2^-%d M=%d steps=%d early=%d algorithm=%s paths=%d"
+                + " attempted=%d: %.5f s/realization%n", 6, 2, 471, 24, "ARK45:1.000e-04", 7, 415, 0.0754)
+                + "xmds2 kl density eps=2^-6 M=2 algorithm=ARK45:1.000e-04: " + xsil + "\n";
+        KlPeer.Xmds x = KlPeer.parse(output, 471, 2, 2.0);
+        assertEquals(0.0754, x.seconds());
+        assertEquals(415, x.attempted());
+        assertArrayEquals(new double[] {0.1, 0.2}, x.densities()[0]);
+        assertArrayEquals(new double[] {0.4, 0.5}, x.densities()[1]);
+        IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
+                () -> KlPeer.parse(output, 2484, 2, 2.0));
+        assertTrue(early.getMessage().contains("early output at step 24, not 124"), early.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> KlPeer.parse(output.substring(0, output.indexOf("xmds2 kl density")), 471, 2, 2.0));
+        assertTrue(missing.getMessage().contains("unexpected output of kl.sh"), missing.getMessage());
     }
 }

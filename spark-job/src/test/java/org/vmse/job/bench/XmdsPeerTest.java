@@ -84,4 +84,35 @@ class XmdsPeerTest {
         assertThrows(IllegalArgumentException.class, () -> XmdsPeer.density(file, 5, 1.625)); // fewer rows
         assertThrows(IllegalArgumentException.class, () -> XmdsPeer.density(file, 4, 1.5)); // other points
     }
+
+    /** The rows "t x rho", two samples of three points, as XMDS2 writes a run sampled at two times. */
+    @Test
+    void densitiesAreReadBySampleAndCheckedForTheirPoints(@TempDir Path dir) throws IOException {
+        String rows = """
+                2.0e-02 0.000000000000e+00 1.0e-01
+                2.0e-02 1.000000000000e+00 2.0e-01
+                2.0e-02 2.000000000000e+00 3.0e-01
+                4.0e-01 0.000000000000e+00 4.0e-01
+                4.0e-01 1.000000000000e+00 5.0e-01
+                4.0e-01 2.000000000000e+00 6.0e-01
+                """;
+        Path file = xsil(dir, rows);
+        double[][] rho = XmdsPeer.densities(file, 2, 3, 3.0);
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3}, rho[0]);
+        assertArrayEquals(new double[] {0.4, 0.5, 0.6}, rho[1]);
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
+                () -> XmdsPeer.densities(file, 3, 3, 3.0));
+        assertTrue(few.getMessage().contains("6 data rows, expected 9"), few.getMessage());
+        IllegalArgumentException shifted = assertThrows(IllegalArgumentException.class,
+                () -> XmdsPeer.densities(file, 2, 3, 1.5));
+        assertTrue(shifted.getMessage().contains("row 1 is at x = 1.0, not 0.5"), shifted.getMessage());
+        // over several paths XMDS2 writes the mean and its standard error
+        Path paths = xsil(Files.createDirectory(dir.resolve("paths")), rows.replace("e-01\n", "e-01 0.0e+00\n"));
+        assertArrayEquals(new double[] {0.4, 0.5, 0.6}, XmdsPeer.densities(paths, 2, 3, 3.0)[1]);
+        Path blown = xsil(Files.createDirectory(dir.resolve("blown")), rows.replace("5.0e-01", "nan"));
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> XmdsPeer.densities(blown, 2, 3, 3.0));
+        assertTrue(nan.getMessage().contains("row 4 has rho = nan: XMDS2's solve did not stay finite"),
+                nan.getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmse.job.CliRunner;
@@ -83,13 +84,20 @@ class ConfigurationErrorsTest {
     @Test
     void theKlPeersExponentsAndRefinementAreCheckedBeforeAnyWork() {
         Result word = badInput("bench", "--ensemble", "--peers", "--kl-peer-eps", "6,eight");
-        assertTrue(word.err().contains("--kl-peer-eps: exponents E of eps = 2^-E (2..14) or none, got 'eight'"),
+        assertTrue(word.err().contains("--kl-peer-eps: exponents E of eps = 2^-E (3..14) or none, got 'eight'"),
                 word.err());
-        Result range = badInput("bench", "--ensemble", "--peers", "--kl-peer-eps", "20");
-        assertTrue(range.err().contains("--kl-peer-eps: exponents E of eps = 2^-E must lie in 2..14, got 20"),
+        // at 2^-2 the paper's mesh has 17 steps, fewer than kl.sh's early part needs
+        Result range = badInput("bench", "--ensemble", "--peers", "--kl-peer-eps", "2");
+        assertTrue(range.err().contains("--kl-peer-eps: exponents E of eps = 2^-E must lie in 3..14, got 2"),
                 range.err());
         Result refine = badInput("bench", "--ensemble", "--peers", "--kl-peer-refine", "0");
         assertTrue(refine.err().contains("--kl-peer-refine must be at least 1, got 0"), refine.err());
+        Result alone = badInput("bench", "--ensemble", "--kl-peer-eps", "6");
+        assertTrue(alone.err().contains("--kl-peer-eps and --kl-peer-refine go with --ensemble --peers"),
+                alone.err());
+        for (Result r : List.of(word, range, refine, alone)) {
+            assertTrue(r.out().isEmpty(), "refused before any table: " + r.out());
+        }
     }
 
     @Test

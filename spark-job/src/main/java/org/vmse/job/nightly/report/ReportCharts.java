@@ -52,9 +52,10 @@ final class ReportCharts {
     }
 
     /**
-     * {@code Err(eps)} of one study on log-log axes ({@link Figures#errChart}): each series with its standard errors as bars, its fitted line
-     * over the fitted range, the noise floors where the study has them, and the expected rate through the finest
-     * point: for the Liouville limit the band {@code 2 ± 0.25} as two dashed lines, otherwise one dashed line.
+     * {@code Err(eps)} of one study against {@code log2 eps} on a logarithmic {@code Err} axis
+     * ({@link Figures#errChart}): each series with its standard errors as bars, its fitted line over the fitted range,
+     * the noise floors where the study has them, and the expected rate through the finest point: for the Liouville
+     * limit the band {@code 2 ± 0.25} as two dashed lines, otherwise one dashed line.
      * Points that broke down (non-finite or zero error) cannot be drawn on a log axis and are left out.
      */
     static XYChart err(Study study) {
@@ -118,8 +119,8 @@ final class ReportCharts {
             }
         }
         if (Double.isNaN(finestEps)) {
-            // nothing drawable: an empty log-log chart would have no range, so the axes say so instead
-            chart.getStyler().setXAxisLogarithmic(false).setYAxisLogarithmic(false);
+            // nothing drawable: an empty log axis would have no range, so the axes say so instead (and name no eps)
+            chart.getStyler().setYAxisLogarithmic(false).setxAxisTickLabelsFormattingFunction(x -> "");
             chart.setTitle(study.name() + ": Err(eps): no finite errors to draw");
             chart.addSeries("no data", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
             return chart;
