@@ -136,9 +136,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--kl-peer-eps", split = ",", paramLabel = "E", description = "with --peers: the exponents at"
             + " which XMDS2 solves the same KL realization as vmse (bench/peers/xmds2/kl42.xmds; it sums the field mode"
-            + " by mode: about 5 s at 8, 6 min at 10), on the paper's mesh with its RK4, the two densities compared,"
-            + " and on vmse's accuracy grid with its ARK45 at equal error (where --eps has E: its reference takes"
-            + " 20 s at 8, an hour at 10); none: skipped (default: ${DEFAULT-VALUE})")
+            + " by mode: about 5 s at 8, 10 min at 10): on the paper's mesh with its RK4, the two densities compared;"
+            + " and, for E <= 8 also in --eps, on vmse's accuracy grid with its ARK45 at equal error; none: skipped"
+            + " (default: ${DEFAULT-VALUE})")
     List<String> klPeerEps = List.of("6", "8");
 
     @Option(names = "--kl-peer-refine", paramLabel = "R", description = "with --kl-peer-eps: both programs on R times"
