@@ -137,8 +137,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--kl-peer-eps", split = ",", paramLabel = "E", description = "with --peers: the exponents at"
             + " which XMDS2 solves the same KL realization as vmse (bench/peers/xmds2/kl42.xmds; it sums the field mode"
             + " by mode: about 5 s at 8, 10 min at 10): on the paper's mesh with its RK4, the two densities compared;"
-            + " and, for E <= 8 also in --eps, on vmse's accuracy grid with its ARK45 at equal error; none: skipped"
-            + " (default: ${DEFAULT-VALUE})")
+            + " and, where --eps has E, on vmse's accuracy grid with its ARK45 at equal error (XMDS2's reference there"
+            + " takes 30 s at 8, half an hour at 10); none: skipped (default: ${DEFAULT-VALUE})")
     List<String> klPeerEps = List.of("6", "8");
 
     @Option(names = "--kl-peer-refine", paramLabel = "R", description = "with --kl-peer-eps: both programs on R times"
