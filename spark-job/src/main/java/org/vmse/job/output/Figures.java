@@ -128,7 +128,10 @@ public final class Figures {
         }
     }
 
-    /** {@code Err(eps)} on log-log axes with the fitted line and an {@code eps^2} reference (Figs. 2b, 4b). */
+    /**
+     * {@code Err(eps)} on log-log axes ({@link #errChart}) with the fitted line and an {@code eps^2} reference
+     * (Figs. 2b, 4b).
+     */
     public static void convergence(Path png, String title, double[] eps, double[] err, ConvergenceFit fit,
                                    double fitMin, double fitMax) {
         XYChart chart = errChart(title, "Err(eps) = \u222b |rho_eps - rho0| dx");
@@ -143,13 +146,11 @@ public final class Figures {
                     .setMarker(SeriesMarkers.NONE);
         }
         int last = eps.length - 1;
-        double[] rx = new double[eps.length];
         double[] ry = new double[eps.length];
         for (int i = 0; i < eps.length; i++) {
-            rx[i] = eps[i];
             ry[i] = err[last] * (eps[i] / eps[last]) * (eps[i] / eps[last]);
         }
-        XYSeries ref = chart.addSeries("O(eps^2) reference", log2(rx), ry);
+        XYSeries ref = chart.addSeries("O(eps^2) reference", log2(eps), ry);
         ref.setMarker(SeriesMarkers.NONE);
         ref.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f}, 0f));
         ref.setLineColor(Color.GRAY);
@@ -160,7 +161,7 @@ public final class Figures {
     public record ErrorSeries(String name, double[] eps, double[] err, double[] se, ConvergenceFit fit) {
     }
 
-    /** {@code Err(eps)} with Monte Carlo error bars and weighted fits, log-log (Fig. 7b). */
+    /** {@code Err(eps)} with Monte Carlo error bars and weighted fits, log-log ({@link #errChart}) (Fig. 7b). */
     public static void convergenceWithErrors(Path png, String title, List<ErrorSeries> series) {
         XYChart chart = errChart(title, "Err(eps) = \u222b |rho0 - E[rho_eps]| dx");
         for (ErrorSeries s : series) {
