@@ -18,7 +18,6 @@ import org.apache.hadoop.fs.Path;
 import org.vmse.job.checkpoint.HadoopFiles;
 import org.vmse.job.nightly.NightJson;
 import org.vmse.job.nightly.NightJson.Night;
-import org.vmse.job.output.Json;
 
 /**
  * The static HTML report of the nightly studies under a results root, on any Hadoop file system:
@@ -128,18 +127,15 @@ public final class NightReport {
         }
     }
 
-    /** The night named by the root's {@code baseline} file ({@code {"date": "yyyy-MM-dd"}}), or {@code null}. */
+    /**
+     * The night named by the root's {@code baseline} file ({@code {"date": "yyyy-MM-dd"}}, {@link NightJson.Baseline},
+     * as the runner writes it), or {@code null}.
+     */
     private static LocalDate baseline(FileSystem fs, Path file) throws IOException {
         if (!fs.exists(file)) {
             return null;
         }
-        Object parsed;
-        try {
-            parsed = Json.parse(new String(HadoopFiles.read(fs, file), StandardCharsets.UTF_8));
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(file + " is not JSON; it must be {\"date\": \"yyyy-MM-dd\"}", e);
-        }
-        Object value = parsed instanceof Map<?, ?> m ? m.get("date") : null;
+        String value = NightJson.read(HadoopFiles.read(fs, file), NightJson.Baseline.class, file.toString()).date();
         try {
             return LocalDate.parse(String.valueOf(value));
         } catch (DateTimeParseException e) {

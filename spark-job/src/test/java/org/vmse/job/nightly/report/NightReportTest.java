@@ -152,6 +152,23 @@ class NightReportTest {
         assertTrue(e.getMessage().contains("yyyy-MM-dd") && e.getMessage().contains("30.11.2026"), e.getMessage());
     }
 
+    /** The baseline file is read with the runner's own model of it: a damaged one is named with what it must be. */
+    @Test
+    void aDamagedBaselineFileIsNamedWithItsFormat() throws IOException {
+        SyntheticNights.write(root);
+        Path baseline = root.resolve("baseline");
+        Files.writeString(baseline, "{\"date\": \"yesterday\"}");
+        IllegalArgumentException date = assertThrows(IllegalArgumentException.class,
+                () -> NightReport.writeAll(root.toUri(), new Configuration(), SyntheticNights.ACCEPTED));
+        assertTrue(date.getMessage().contains("must be {\"date\": \"yyyy-MM-dd\"}, got date = yesterday"),
+                date.getMessage());
+        Files.writeString(baseline, "2026-11-30");
+        IllegalStateException json = assertThrows(IllegalStateException.class,
+                () -> NightReport.writeAll(root.toUri(), new Configuration(), SyntheticNights.ACCEPTED));
+        assertTrue(json.getMessage().contains("baseline") && json.getMessage().contains("is not JSON"),
+                json.getMessage());
+    }
+
     @Test
     void theReportOfTheFirstNightOfAnEmptyRootNamesWhatIsMissing() {
         URI empty = root.toUri();
