@@ -43,6 +43,8 @@ import org.vmse.kernel.fft.FftwWisdom;
  *   OUT/_checkpoint/manifest.json    what the blocks were computed from ({@link RunManifest})
  *   OUT/_checkpoint/experiment.json  the resolved experiment, which resume and extend run again
  *   OUT/_checkpoint/status.json      where the run stands ({@link StatusFile})
+ *   OUT/_checkpoint/fftw-wisdom.txt  FFTW's measured plans, where the run measures them ({@link #wisdom})
+ *   OUT/_checkpoint/NAME             a record the run chose before its blocks ({@link #kept}), such as its mesh
  *   OUT/_checkpoint/blocks/          one verified file per finished task's range of blocks ({@link BlockStore})
  *   OUT/summary.json, profiles.csv, covariance.csv, figures/   the results, summary.json written last
  * </pre>
@@ -315,6 +317,31 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
             FftwWisdom measured = measure.get();
             HadoopFiles.replace(fs, file, measured.text().getBytes(StandardCharsets.US_ASCII));
             return measured;
+        } catch (IOException e) {
+            throw new UncheckedIOException("checkpoint at " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The record kept in {@code _checkpoint/NAME}; where there is none yet, or it cannot be read (then with a note),
+     * {@code choose}'s, stored there before any block is computed with it.
+     */
+    @Override
+    public <T extends Record> T kept(String name, Class<T> type, Supplier<T> choose) {
+        Path file = new Path(folder, name);
+        try {
+            if (fs.exists(file)) {
+                try {
+                    T value = CheckpointJson.read(HadoopFiles.read(fs, file), type, name);
+                    note("took " + name + " from the checkpoint (not computed again)");
+                    return value;
+                } catch (IOException e) {
+                    note(e.getMessage() + "; computing it again");
+                }
+            }
+            T chosen = choose.get();
+            HadoopFiles.replace(fs, file, CheckpointJson.write(chosen));
+            return chosen;
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint at " + out + ": " + e.getMessage(), e);
         }

@@ -116,12 +116,22 @@ final class AccuracyMesh {
     }
 
     /**
-     * The mesh for {@code cfg} ({@code mesh.rule = accuracy}), {@code m0} ranging over {@code [m0Min, m0Max]} on the
-     * grid, the pilots drawn with {@code basis}, the run's ({@link EnsembleRun#basis}).
+     * The discretization of a chosen mesh, {@code estimate} from {@link #estimate} now or in an earlier process of the
+     * same run (the same {@code cfg}): the grid of {@code M} points and steps of {@code T / N}.
+     */
+    static Discretization on(ExperimentConfig cfg, double m0Min, double m0Max, MeshEstimate estimate) {
+        double dt = cfg.T() / estimate.steps();
+        return new Discretization(new PeriodicGrid(cfg.L(), estimate.points()), dt,
+                new TimePlan(cfg.outputTimes(), dt), m0Min, m0Max, estimate);
+    }
+
+    /**
+     * Chooses the mesh by the pilots (the class comment), {@code m0} ranging over {@code [m0Min, m0Max]} on the grid,
+     * the pilots drawn with {@code basis}: the same estimate in every process.
      *
      * @throws ConfigurationException if no mesh within the tolerance is found in {@value #MAX_TRIES} refinements
      */
-    static Discretization choose(ExperimentConfig cfg, double m0Min, double m0Max, KarhunenLoeveBasis basis) {
+    static MeshEstimate estimate(ExperimentConfig cfg, double m0Min, double m0Max, KarhunenLoeveBasis basis) {
         long t0 = System.nanoTime();
         AccuracyMesh a = new AccuracyMesh(cfg, basis);
         First first = first(cfg, m0Min, m0Max, basis);
@@ -136,12 +146,9 @@ final class AccuracyMesh {
             double space = a.maxDifference(m, 2 * n, 2 * m, 2 * n);
             if (error <= tolerance) {
                 n = a.coarsened(m, n, coarsest, time);
-                double dt = cfg.T() / n;
-                MeshEstimate estimate = new MeshEstimate(tolerance, a.maxDifference(m, n, 2 * m, 2 * n),
+                return new MeshEstimate(m, n, tolerance, a.maxDifference(m, n, 2 * m, 2 * n),
                         a.maxDifference(m, 2 * n, 2 * m, 2 * n), a.maxDifference(m, n, m, 2 * n) * a.richardson, top,
                         PILOTS, a.solves, (double) a.work(m, n) / (PILOTS * (long) n), (System.nanoTime() - t0) * 1e-9);
-                return new Discretization(new PeriodicGrid(cfg.L(), m), dt, new TimePlan(cfg.outputTimes(), dt),
-                        m0Min, m0Max, estimate);
             }
             if (time >= space) {
                 n = ladderAtLeast(Math.max(n + 1, n * Math.pow(time / (tolerance / 2), 1.0 / a.order) * STEP_SAFETY));

@@ -1,6 +1,8 @@
 package org.vmse.job.experiment;
 
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
 import org.vmse.job.config.MeshRule;
@@ -60,18 +62,31 @@ public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double
     }
 
     /**
-     * @param basis the experiment's KL basis ({@link EnsembleRun#basis}), which {@code mesh.rule = accuracy} draws its
-     *              pilots from; unused under the paper's rule
+     * As {@link #of(ExperimentConfig, MassField, KarhunenLoeveBasis, Function)}, {@code mesh.rule = accuracy}
+     * choosing by its pilots now.
+     */
+    public static Discretization of(ExperimentConfig cfg, MassField mass, KarhunenLoeveBasis basis) {
+        return of(cfg, mass, basis, Supplier::get);
+    }
+
+    /**
+     * @param basis  the experiment's KL basis ({@link EnsembleRun#basis}), which {@code mesh.rule = accuracy} draws
+     *               its pilots from; unused under the paper's rule
+     * @param keeper how {@code mesh.rule = accuracy} has its choice: given the pilots' choice, it returns that, or the
+     *               same choice kept by an earlier process of the run (a checkpoint), which then needs no pilot
      * @throws ConfigurationException if the mesh does not resolve {@code eps} (unless {@code mesh.allowUnresolved})
      *                                or the mass is not positive and finite on the grid
      */
-    public static Discretization of(ExperimentConfig cfg, MassField mass, KarhunenLoeveBasis basis) {
+    public static Discretization of(ExperimentConfig cfg, MassField mass, KarhunenLoeveBasis basis,
+                                    Function<Supplier<MeshEstimate>, MeshEstimate> keeper) {
         double dx = cfg.mesh().dx(cfg.eps());
         double dt = cfg.mesh().dt(cfg.eps());
         PeriodicGrid grid = writtenGrid(cfg, dx);
         double[] range = positiveMassRange(cfg, mass, grid);
         if (cfg.mesh().rule() == MeshRule.ACCURACY) {
-            return AccuracyMesh.choose(cfg, range[0], range[1], Objects.requireNonNull(basis, "basis"));
+            Objects.requireNonNull(basis, "basis");
+            MeshEstimate chosen = keeper.apply(() -> AccuracyMesh.estimate(cfg, range[0], range[1], basis));
+            return AccuracyMesh.on(cfg, range[0], range[1], chosen);
         }
         if (!cfg.mesh().allowUnresolved()) {
             requireResolved(cfg, grid, dt, range);

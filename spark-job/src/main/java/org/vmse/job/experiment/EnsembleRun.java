@@ -59,6 +59,12 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                           String master, double sparkSeconds, RteLimit limit, LimitComparison vsDelta,
                           LimitComparison vsEpsWigner, MomentsResult refinedDifference, FftwWisdom wisdom) {
 
+    /**
+     * The file of a checkpoint that keeps the mesh {@code mesh.rule = accuracy} chose, so that {@code resume} and
+     * {@code extend} take it without repeating the pilots.
+     */
+    public static final String ACCURACY_MESH = "accuracy-mesh.json";
+
     /** {@code Err} against the configured limit ({@code rte.initial}), or {@code null} without one. */
     public LimitComparison primaryComparison() {
         return limit == null ? null : limit.primaryIsEpsWigner() ? vsEpsWigner : vsDelta;
@@ -146,7 +152,8 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
         KarhunenLoeveBasis kl = earlier != null ? earlier.basis()
                 : cfg.random().sampler().needsBasis() || accuracy ? basis(cfg) : null;
         Discretization disc = earlier != null ? earlier.discretization()
-                : Discretization.of(cfg, new FormulaMassField(cfg.mass()), kl);
+                : Discretization.of(cfg, new FormulaMassField(cfg.mass()), kl,
+                        choose -> blocks.kept(ACCURACY_MESH, MeshEstimate.class, choose));
         EnsembleSpec e = cfg.ensemble();
         String m = master != null ? master : e.master();
         if (accuracy) {

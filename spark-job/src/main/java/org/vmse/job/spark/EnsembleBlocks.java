@@ -29,4 +29,13 @@ public interface EnsembleBlocks {
     default FftwWisdom wisdom(Supplier<FftwWisdom> measure) {
         return measure.get();
     }
+
+    /**
+     * A record the blocks are computed with that a deterministic {@code choose} gives, the same in every process of
+     * the run: where blocks are kept, the one kept with them as {@code name} (JSON), so that a continued run need
+     * not compute it again; else {@code choose}'s, kept from now on. A kept file that cannot be read is chosen again.
+     */
+    default <T extends Record> T kept(String name, Class<T> type, Supplier<T> choose) {
+        return choose.get();
+    }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vmse.job.CliRunner;
 import org.vmse.job.CliRunner.Result;
 import org.vmse.job.cli.VmseCli;
+import org.vmse.job.experiment.EnsembleRun;
 
 /**
  * Resume, extend and status through the command line, in process, on a small ensemble: whatever was stored, damaged,
@@ -140,6 +141,57 @@ class CheckpointCommandsTest {
         assertTrue(again.err().contains("nothing in it can be resumed; remove it"), again.err());
         assertFalse(again.err().contains("vmse resume"), again.err());
         assertTrue(Files.isDirectory(out.resolve(RunCheckpoint.FOLDER)), "a refused output is left alone");
+    }
+
+    /**
+     * {@code mesh.rule = accuracy} chooses its mesh once per run: a resumed run takes the checkpoint's choice (the
+     * same {@code mesh_estimate}, to its wall time, which pilots run again would not give), and a kept choice that
+     * cannot be read is chosen again, to the same mesh and the same bytes.
+     */
+    @Test
+    void aResumedAccuracyMeshRunTakesTheKeptMeshWithoutPilots() throws Exception {
+        Path out = tmp.resolve("accuracy");
+        Result first = vmse(concat(new String[] {"run"}, SMALL, new String[] {"--set", "samples=24", "--set",
+            "scheme=rk4ip", "--set", "mesh.rule=accuracy", "--set", "mesh.tolerance=1e-4", "--out", out.toString()}));
+        assertEquals(0, first.code(), first.err());
+        Path kept = out.resolve(RunCheckpoint.FOLDER).resolve(EnsembleRun.ACCURACY_MESH);
+        assertTrue(Files.isRegularFile(kept), "the chosen mesh is kept in the checkpoint");
+        String estimate = meshEstimate(out);
+        Path undisturbed = tmp.resolve("accuracy-undisturbed");
+        Files.createDirectories(undisturbed);
+        for (String f : RESULTS) {
+            Files.copy(out.resolve(f), undisturbed.resolve(f));
+        }
+
+        Files.delete(out.resolve("summary.json"));
+        Files.delete(blockFiles(out).get(0));
+        Result resumed = vmse("resume", out.toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("took " + EnsembleRun.ACCURACY_MESH + " from the checkpoint"),
+                resumed.err());
+        assertEquals(estimate, meshEstimate(out), "the kept estimate, wall time included: no pilots ran again");
+        assertSameResults(undisturbed, out);
+
+        byte[] choice = Files.readAllBytes(kept);
+        Files.writeString(kept, "{\"points\" : 7");
+        Files.delete(out.resolve("summary.json"));
+        Files.delete(blockFiles(out).get(1));
+        Result damaged = vmse("resume", out.toString(), "--quiet");
+        assertEquals(0, damaged.code(), damaged.err());
+        assertTrue(damaged.err().contains(EnsembleRun.ACCURACY_MESH + " is not a readable MeshEstimate")
+                && damaged.err().contains("computing it again"), damaged.err());
+        assertSameResults(undisturbed, out);
+        String again = new String(Files.readAllBytes(kept), StandardCharsets.UTF_8);
+        String before = new String(choice, StandardCharsets.UTF_8);
+        assertEquals(before.replaceAll("\"seconds\" : [^,}]*", ""), again.replaceAll("\"seconds\" : [^,}]*", ""),
+                "chosen again: the same mesh and measurements, only the wall time differs");
+    }
+
+    private static String meshEstimate(Path out) throws Exception {
+        String summary = Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8);
+        int at = summary.indexOf("\"mesh_estimate\"");
+        assertTrue(at >= 0, "summary.json reports the mesh estimate");
+        return summary.substring(at, summary.indexOf('}', at) + 1);
     }
 
     @Test

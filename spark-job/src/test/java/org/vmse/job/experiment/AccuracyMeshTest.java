@@ -2,6 +2,7 @@ package org.vmse.job.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -76,6 +77,23 @@ class AccuracyMeshTest {
         assertEquals(expected, first.topWavenumber(), 1e-9 * expected);
         // its step: dt = eps, ceil(T / eps) = ceil(25.6) = 26 raised to the ladder c 2^j, 28 = 7 2^2
         assertEquals(28, first.steps());
+    }
+
+    @Test
+    void anEstimateThatCouldNotHaveBeenChosenIsRefused() {
+        // what a checkpoint's kept choice is read back into: an odd grid, no steps, or an error above the tolerance
+        // was never chosen, so a file that says so was altered
+        assertEquals(360, new MeshEstimate(360, 384, 4e-5, 3e-5, 3e-5, 3e-6, 422, 4, 56, 1, 1.6).points());
+        assertThrows(IllegalArgumentException.class,
+                () -> new MeshEstimate(361, 384, 4e-5, 3e-5, 3e-5, 3e-6, 422, 4, 56, 1, 1.6));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MeshEstimate(360, 0, 4e-5, 3e-5, 3e-5, 3e-6, 422, 4, 56, 1, 1.6));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MeshEstimate(360, 384, 4e-5, 5e-5, 3e-5, 3e-6, 422, 4, 56, 1, 1.6));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MeshEstimate(360, 384, 4e-5, Double.NaN, 3e-5, 3e-6, 422, 4, 56, 1, 1.6));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MeshEstimate(360, 384, 4e-5, 3e-5, 3e-5, 3e-6, 422, 4, 2, 1, 1.6));
     }
 
     /**
