@@ -95,6 +95,17 @@ public final class BlockStore {
         return List.copyOf(blocks);
     }
 
+    /** The bytes of the block files stored under their final names. */
+    public long bytes() throws IOException {
+        long n = 0;
+        for (FileStatus s : fs.listStatus(directory)) {
+            if (s.isFile() && NAME.matcher(s.getPath().getName()).matches()) {
+                n += s.getLen();
+            }
+        }
+        return n;
+    }
+
     /**
      * Reads block {@code block} back, verifying its length, format, index and digest.
      *

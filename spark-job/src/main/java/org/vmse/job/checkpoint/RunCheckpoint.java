@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +61,8 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     /** The FFTW plans the run's blocks were computed with, in its checkpoint folder and beside its results. */
     public static final String WISDOM = "fftw-wisdom.txt";
     private static final long STATUS_SECONDS = 10;
+    /** Block files above this many bytes in all are merged when the run finishes ({@link #compact()}). */
+    static final long COMPACT_BYTES = 16L << 20;
 
     private final FileSystem fs;
     private final Path out;
@@ -262,6 +265,10 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
                     store.discard(first); // its last block is partial for this sample count: redone whole
                     continue;
                 }
+                if (covered[range.first()]) {
+                    store.discard(first); // within the merged range of an interrupted compact(): held there
+                    continue;
+                }
                 EnsembleAccumulation acc = decode(block.payload());
                 merged = merged == null ? acc : merged.merge(acc);
                 for (int b = range.first(); b < range.end(); b++) {
@@ -350,14 +357,78 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     /** Realizations the stored blocks hold, whatever the sample count now asked for. */
     public long storedRealizations() throws IOException {
         long n = 0;
+        long coveredEnd = 0;
         for (int first : store.blocks()) {
             try {
-                n += store.read(first).realizations();
+                StoredBlock block = store.read(first);
+                if (block.first() >= coveredEnd) { // else within a merged range (see compact)
+                    n += block.realizations();
+                    coveredEnd = block.end();
+                }
             } catch (CorruptBlockException e) {
                 // redone when the run goes on
             }
         }
         return n;
+    }
+
+    /**
+     * As {@link #compact(long)}, for block files of more than {@value #COMPACT_BYTES} bytes in all: below that the
+     * disk they take does not matter.
+     */
+    public Optional<String> compact() throws IOException {
+        return compact(COMPACT_BYTES);
+    }
+
+    /**
+     * Merges the stored ranges of whole blocks that run from realization 0 without a gap into one file, under block 0,
+     * where the block files hold more than {@code minBytes}; for a finished run. Each task's file holds the
+     * covariance's exact sums whatever its realization count, so a run of many tasks keeps many times the bytes its
+     * results need (64 files of 26.7 MB at {@code eps = 2^-10} on the paper's grid). A finished run is only extended,
+     * which merges every range anyway, and the merge is exact: the same sums. A range that ends in a partial block,
+     * and any after it or after a damaged one, is kept as it is, so that an extend redoes only that range. The merged
+     * file is written before the ranges it replaces are deleted: a run stopped in between leaves ranges within block
+     * 0's, which the next run deletes unread ({@link #accumulate}).
+     *
+     * @return what was merged, for the user; empty if nothing was
+     */
+    Optional<String> compact(long minBytes) throws IOException {
+        List<Integer> files = store.blocks();
+        long before = store.bytes();
+        if (files.size() < 2 || before <= minBytes) {
+            return Optional.empty();
+        }
+        int blockSize = config.ensemble().blockSize();
+        EnsembleAccumulation merged = null;
+        List<Integer> replaced = new ArrayList<>();
+        long end = 0;
+        for (int first : files) {
+            StoredBlock block;
+            try {
+                block = store.read(first);
+            } catch (CorruptBlockException e) {
+                break; // kept: the next extend redoes it
+            }
+            if (block.first() != end || block.end() % blockSize != 0) {
+                break;
+            }
+            EnsembleAccumulation acc = decode(block.payload());
+            merged = merged == null ? acc : merged.merge(acc);
+            replaced.add(first);
+            end = block.end();
+        }
+        if (replaced.size() < 2) {
+            return Optional.empty();
+        }
+        store.write(new StoredBlock(0, 0, end, encode(merged)));
+        for (int first : replaced) {
+            if (first != 0) {
+                store.discard(first);
+            }
+        }
+        return Optional.of(String.format(Locale.ROOT, "merged the %d block files of realizations 0..%d into one:"
+                + " %.1f MB of blocks instead of %.1f MB", replaced.size(), end - 1, store.bytes() / 1e6,
+                before / 1e6));
     }
 
     /** Realizations found stored when the run started (0 for a new run). */

@@ -74,6 +74,7 @@ public final class CheckpointedEnsemble {
             checkpoint.takeNotes().forEach(n -> notes.accept("vmse: " + n));
             EnsembleReport.write(run, staging, (System.nanoTime() - t0) * 1e-9);
             checkpoint.publish(staging);
+            compact(checkpoint, notes);
             checkpoint.end(RunStatus.State.FINISHED);
             return run;
         } catch (RuntimeException e) {
@@ -98,6 +99,16 @@ public final class CheckpointedEnsemble {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it releases and cleans
             }
+        }
+    }
+
+    /** Merges a finished run's block files ({@link RunCheckpoint#compact()}); a failure only costs disk, so it is told. */
+    private static void compact(RunCheckpoint checkpoint, Consumer<String> notes) {
+        try {
+            checkpoint.compact().ifPresent(n -> notes.accept("vmse: " + n));
+        } catch (IOException | UncheckedIOException e) {
+            notes.accept("vmse: the block files were left as they are (merging them failed: " + e.getMessage()
+                    + "); the results are complete");
         }
     }
 
