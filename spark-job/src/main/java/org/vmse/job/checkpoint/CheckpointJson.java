@@ -14,8 +14,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * The JSON of the checkpoint's small files (manifest, status, lock): a record is written as its components, and an
- * {@link Instant} as ISO-8601 text ({@code 2025-01-31T12:00:00Z}), readable by people and by {@code vmse status}.
+ * The JSON of the checkpoint's small files (manifest, status, lock, the records a run keeps with its blocks): a
+ * record is written as its components, and an {@link Instant} as ISO-8601 text ({@code 2025-01-31T12:00:00Z}),
+ * readable by people and by {@code vmse status}.
  */
 final class CheckpointJson {
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -46,7 +47,8 @@ import org.vmse.kernel.fft.FftwWisdom;
  *   OUT/_checkpoint/status.json      where the run stands ({@link StatusFile})
  *   OUT/_checkpoint/fftw-wisdom.txt  FFTW's measured plans, where the run measures them ({@link #wisdom})
  *   OUT/_checkpoint/NAME             a record the run chose before its blocks ({@link #kept}), such as its mesh
- *   OUT/_checkpoint/blocks/          one verified file per finished task's range of blocks ({@link BlockStore})
+ *   OUT/_checkpoint/blocks/          one verified file per finished task's range of blocks ({@link BlockStore}),
+ *                                    merged into one when the run finishes ({@link #compact})
  *   OUT/summary.json, profiles.csv, covariance.csv, figures/   the results, summary.json written last
  * </pre>
  * A run is finished when {@code OUT/summary.json} exists. The blocks are exact sums, so whatever was stored,
@@ -61,8 +63,8 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     /** The FFTW plans the run's blocks were computed with, in its checkpoint folder and beside its results. */
     public static final String WISDOM = "fftw-wisdom.txt";
     private static final long STATUS_SECONDS = 10;
-    /** Block files above this many bytes in all are merged when the run finishes ({@link #compact()}). */
-    static final long COMPACT_BYTES = 16L << 20;
+    /** Block files above this many bytes in all are merged when the run finishes ({@link #compact}). */
+    static final long MERGE_ABOVE_BYTES = 16L << 20;
 
     private final FileSystem fs;
     private final Path out;
@@ -78,6 +80,9 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     private volatile long total;
     private final List<String> notes = new ArrayList<>();
     private boolean created;
+    private long mergeAbove = MERGE_ABOVE_BYTES;
+    /** Set by {@link #accumulate} once every range is stored, for {@link #compact}. */
+    private volatile WholeRanges wholeRanges;
 
     private RunCheckpoint(FileSystem fs, Path out, OutputLock lock, ExperimentConfig config, Configuration conf)
             throws IOException {
@@ -247,6 +252,7 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     @Override
     public EnsembleAccumulation accumulate(JavaSparkContext sc, EnsembleWork work, LongConsumer progress) {
         total = work.samples();
+        WholeRanges whole = new WholeRanges(work);
         try {
             EnsembleAccumulation merged = null;
             boolean[] covered = new boolean[work.blocks()];
@@ -256,8 +262,10 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
                 try {
                     block = store.read(first);
                 } catch (CorruptBlockException e) {
-                    note("redoing " + e.getMessage());
                     store.discard(first);
+                    if (!(first < covered.length && covered[first])) { // else held by a merged range
+                        note("redoing " + e.getMessage());
+                    }
                     continue;
                 }
                 BlockRange range = rangeOf(block, work);
@@ -270,6 +278,7 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
                     continue;
                 }
                 EnsembleAccumulation acc = decode(block.payload());
+                whole.add(range, acc);
                 merged = merged == null ? acc : merged.merge(acc);
                 for (int b = range.first(); b < range.end(); b++) {
                     covered[b] = true;
@@ -292,12 +301,14 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
                 // done counts what is stored: the progress reported as tasks end may run ahead of it
                 computed = EnsembleJob.run(sc, work, missing, (range, acc) -> {
                     store(work, range, acc);
+                    whole.add(range, acc);
                     failures.addAndGet(acc.failed());
                     done.addAndGet(work.realizationsIn(range));
                 }, n -> progress.accept(base + n));
             } finally {
                 writer.shutdownNow();
             }
+            wholeRanges = whole;
             return merged == null ? computed : merged.merge(computed);
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint at " + out + ": " + e.getMessage(), e);
@@ -330,18 +341,21 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     }
 
     /**
-     * The record kept in {@code _checkpoint/NAME}; where there is none yet, or it cannot be read (then with a note),
-     * {@code choose}'s, stored there before any block is computed with it.
+     * The record kept in {@code _checkpoint/NAME} if it fits; where there is none yet, or it cannot be read or does not
+     * fit (then with a note), {@code choose}'s, stored there before any block is computed with it.
      */
     @Override
-    public <T extends Record> T kept(String name, Class<T> type, Supplier<T> choose) {
+    public <T extends Record> T kept(String name, Class<T> type, Predicate<T> fits, Supplier<T> choose) {
         Path file = new Path(folder, name);
         try {
             if (fs.exists(file)) {
                 try {
                     T value = CheckpointJson.read(HadoopFiles.read(fs, file), type, name);
-                    note("took " + name + " from the checkpoint (not computed again)");
-                    return value;
+                    if (fits.test(value)) {
+                        note("took " + name + " from the checkpoint (not computed again)");
+                        return value;
+                    }
+                    note(name + " holds " + value + ", which this run would not choose; computing it again");
                 } catch (IOException e) {
                     note(e.getMessage() + "; computing it again");
                 }
@@ -373,62 +387,68 @@ public final class RunCheckpoint implements EnsembleBlocks, AutoCloseable {
     }
 
     /**
-     * As {@link #compact(long)}, for block files of more than {@value #COMPACT_BYTES} bytes in all: below that the
-     * disk they take does not matter.
-     */
-    public Optional<String> compact() throws IOException {
-        return compact(COMPACT_BYTES);
-    }
-
-    /**
-     * Merges the stored ranges of whole blocks that run from realization 0 without a gap into one file, under block 0,
-     * where the block files hold more than {@code minBytes}; for a finished run. Each task's file holds the
-     * covariance's exact sums whatever its realization count, so a run of many tasks keeps many times the bytes its
-     * results need (64 files of 26.7 MB at {@code eps = 2^-10} on the paper's grid). A finished run is only extended,
-     * which merges every range anyway, and the merge is exact: the same sums. A range that ends in a partial block,
-     * and any after it or after a damaged one, is kept as it is, so that an extend redoes only that range. The merged
-     * file is written before the ranges it replaces are deleted: a run stopped in between leaves ranges within block
-     * 0's, which the next run deletes unread ({@link #accumulate}).
+     * Merges the ranges of whole blocks that this run's {@link #accumulate} stored or read back into one file, under
+     * block 0, once the run has finished and its block files hold more than {@link #mergeAbove} bytes ({@value
+     * #MERGE_ABOVE_BYTES} unless set). Each task's file holds the covariance's exact sums whatever its realization
+     * count, so a run of many tasks keeps many times the bytes its results need (64 files of 26.7 MB at
+     * {@code eps = 2^-10} on the paper's grid). A finished run is only extended, which merges every range anyway, and
+     * the merge is exact: the same sums. A range that ends in a partial block is kept as it is, so that an extend
+     * redoes only that range. The merged file is written before the ranges it holds are deleted: a run stopped in
+     * between leaves ranges within block 0's, which the next run deletes unread.
      *
      * @return what was merged, for the user; empty if nothing was
      */
-    Optional<String> compact(long minBytes) throws IOException {
-        List<Integer> files = store.blocks();
+    public Optional<String> compact() throws IOException {
+        WholeRanges whole = wholeRanges;
+        if (whole == null || whole.files.size() < 2 || !whole.files.contains(0)) {
+            return Optional.empty();
+        }
         long before = store.bytes();
-        if (files.size() < 2 || before <= minBytes) {
+        if (before <= mergeAbove) {
             return Optional.empty();
         }
-        int blockSize = config.ensemble().blockSize();
-        EnsembleAccumulation merged = null;
-        List<Integer> replaced = new ArrayList<>();
-        long end = 0;
-        for (int first : files) {
-            StoredBlock block;
-            try {
-                block = store.read(first);
-            } catch (CorruptBlockException e) {
-                break; // kept: the next extend redoes it
-            }
-            if (block.first() != end || block.end() % blockSize != 0) {
-                break;
-            }
-            EnsembleAccumulation acc = decode(block.payload());
-            merged = merged == null ? acc : merged.merge(acc);
-            replaced.add(first);
-            end = block.end();
-        }
-        if (replaced.size() < 2) {
-            return Optional.empty();
-        }
-        store.write(new StoredBlock(0, 0, end, encode(merged)));
-        for (int first : replaced) {
+        // the whole ranges run from realization 0 without a gap: with at most one partial range after them they tile
+        // the finished run
+        store.write(new StoredBlock(0, 0, whole.realizations, encode(whole.merged)));
+        for (int first : whole.files) {
             if (first != 0) {
                 store.discard(first);
             }
         }
+        wholeRanges = null;
         return Optional.of(String.format(Locale.ROOT, "merged the %d block files of realizations 0..%d into one:"
-                + " %.1f MB of blocks instead of %.1f MB", replaced.size(), end - 1, store.bytes() / 1e6,
-                before / 1e6));
+                + " %.1f MB of blocks instead of %.1f MB", whole.files.size(), whole.realizations - 1,
+                store.bytes() / 1e6, before / 1e6));
+    }
+
+    /** Sets the size of the block files above which {@link #compact} merges them (tests merge small runs). */
+    void mergeAbove(long bytes) {
+        mergeAbove = bytes;
+    }
+
+    /**
+     * What {@link #compact} merges: the ranges whose last block is whole, as {@link #accumulate} stores or reads them
+     * back (on the driver thread that Spark hands finished tasks to).
+     */
+    private static final class WholeRanges {
+        private final EnsembleWork work;
+        private final EnsembleAccumulation merged;
+        /** Their files' block indices. */
+        private final List<Integer> files = new ArrayList<>();
+        private long realizations;
+
+        WholeRanges(EnsembleWork work) {
+            this.work = work;
+            this.merged = new EnsembleAccumulation(work);
+        }
+
+        synchronized void add(BlockRange range, EnsembleAccumulation acc) {
+            if (work.firstRealization(range.end()) <= work.samples()) {
+                merged.merge(acc);
+                files.add(range.first());
+                realizations += work.realizationsIn(range);
+            }
+        }
     }
 
     /** Realizations found stored when the run started (0 for a new run). */

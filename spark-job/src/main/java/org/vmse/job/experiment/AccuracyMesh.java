@@ -126,6 +126,19 @@ final class AccuracyMesh {
     }
 
     /**
+     * Whether {@link #estimate} could have given {@code e} for {@code cfg} (the same arguments): its tolerance, a grid
+     * size of the grid ladder at or above the first grid, a step count of the step ladder at or above the first. A
+     * kept choice that is not is not taken.
+     */
+    static boolean couldChoose(ExperimentConfig cfg, double m0Min, double m0Max, KarhunenLoeveBasis basis,
+                               MeshEstimate e) {
+        First first = first(cfg, m0Min, m0Max, basis);
+        return e.tolerance() == cfg.mesh().tolerance() && e.pilots() == PILOTS
+                && e.points() >= first.points() && fastSize(e.points()) == e.points()
+                && e.steps() >= first.steps() && ladderAtLeast(e.steps()) == e.steps();
+    }
+
+    /**
      * Chooses the mesh by the pilots (the class comment), {@code m0} ranging over {@code [m0Min, m0Max]} on the grid,
      * the pilots drawn with {@code basis}: the same estimate in every process.
      *

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -54,12 +55,19 @@ public final class CheckpointedEnsemble {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a local staging directory: " + e.getMessage(), e);
         }
+        AtomicBoolean published = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
             // Spark's own shutdown stops the context under the running tasks: its complaints, logged or printed
             // straight to System.err by its thread pools, are not news (the notice below goes to the command's own
             // writer, made before this)
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
             System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+            if (published.get()) { // stopped while merging the block files: each is whole, and the results are out
+                checkpoint.close();
+                delete(staging);
+                notes.accept("vmse: interrupted after the results were written to " + checkpoint.location());
+                return;
+            }
             checkpoint.end(RunStatus.State.INTERRUPTED);
             checkpoint.close();
             delete(staging);
@@ -74,8 +82,9 @@ public final class CheckpointedEnsemble {
             checkpoint.takeNotes().forEach(n -> notes.accept("vmse: " + n));
             EnsembleReport.write(run, staging, (System.nanoTime() - t0) * 1e-9);
             checkpoint.publish(staging);
-            compact(checkpoint, notes);
             checkpoint.end(RunStatus.State.FINISHED);
+            published.set(true);
+            compact(checkpoint, notes);
             return run;
         } catch (RuntimeException e) {
             if (JvmShutdown.inProgress()) {
@@ -106,7 +115,7 @@ public final class CheckpointedEnsemble {
     private static void compact(RunCheckpoint checkpoint, Consumer<String> notes) {
         try {
             checkpoint.compact().ifPresent(n -> notes.accept("vmse: " + n));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             notes.accept("vmse: the block files were left as they are (merging them failed: " + e.getMessage()
                     + "); the results are complete");
         }

@@ -1,7 +1,7 @@
 package org.vmse.job.experiment;
 
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.vmse.job.config.ConfigurationException;
 import org.vmse.job.config.ExperimentConfig;
@@ -62,30 +62,42 @@ public record Discretization(PeriodicGrid grid, double dt, TimePlan plan, double
     }
 
     /**
-     * As {@link #of(ExperimentConfig, MassField, KarhunenLoeveBasis, Function)}, {@code mesh.rule = accuracy}
+     * As {@link #of(ExperimentConfig, MassField, KarhunenLoeveBasis, MeshKeeper)}, {@code mesh.rule = accuracy}
      * choosing by its pilots now.
      */
     public static Discretization of(ExperimentConfig cfg, MassField mass, KarhunenLoeveBasis basis) {
-        return of(cfg, mass, basis, Supplier::get);
+        return of(cfg, mass, basis, MeshKeeper.NONE);
+    }
+
+    /** Where the mesh {@code mesh.rule = accuracy} chose may be kept between the processes of one run. */
+    @FunctionalInterface
+    public interface MeshKeeper {
+
+        /** Keeps nothing: the pilots choose every time. */
+        MeshKeeper NONE = (fits, choose) -> choose.get();
+
+        /** The choice kept where it {@code fits} the run; else {@code choose}'s (the pilots'), kept from now on. */
+        MeshEstimate keep(Predicate<MeshEstimate> fits, Supplier<MeshEstimate> choose);
     }
 
     /**
      * @param basis  the experiment's KL basis ({@link EnsembleRun#basis}), which {@code mesh.rule = accuracy} draws
      *               its pilots from; unused under the paper's rule
-     * @param keeper how {@code mesh.rule = accuracy} has its choice: given the pilots' choice, it returns that, or the
-     *               same choice kept by an earlier process of the run (a checkpoint), which then needs no pilot
+     * @param keeper where {@code mesh.rule = accuracy} may find its choice made by an earlier process of the run (a
+     *               checkpoint), which then needs no pilot
      * @throws ConfigurationException if the mesh does not resolve {@code eps} (unless {@code mesh.allowUnresolved})
      *                                or the mass is not positive and finite on the grid
      */
     public static Discretization of(ExperimentConfig cfg, MassField mass, KarhunenLoeveBasis basis,
-                                    Function<Supplier<MeshEstimate>, MeshEstimate> keeper) {
+                                    MeshKeeper keeper) {
         double dx = cfg.mesh().dx(cfg.eps());
         double dt = cfg.mesh().dt(cfg.eps());
         PeriodicGrid grid = writtenGrid(cfg, dx);
         double[] range = positiveMassRange(cfg, mass, grid);
         if (cfg.mesh().rule() == MeshRule.ACCURACY) {
             Objects.requireNonNull(basis, "basis");
-            MeshEstimate chosen = keeper.apply(() -> AccuracyMesh.estimate(cfg, range[0], range[1], basis));
+            MeshEstimate chosen = keeper.keep(e -> AccuracyMesh.couldChoose(cfg, range[0], range[1], basis, e),
+                    () -> AccuracyMesh.estimate(cfg, range[0], range[1], basis));
             return AccuracyMesh.on(cfg, range[0], range[1], chosen);
         }
         if (!cfg.mesh().allowUnresolved()) {

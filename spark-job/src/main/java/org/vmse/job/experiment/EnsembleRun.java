@@ -153,7 +153,7 @@ public record EnsembleRun(ExperimentConfig config, Discretization discretization
                 : cfg.random().sampler().needsBasis() || accuracy ? basis(cfg) : null;
         Discretization disc = earlier != null ? earlier.discretization()
                 : Discretization.of(cfg, new FormulaMassField(cfg.mass()), kl,
-                        choose -> blocks.kept(ACCURACY_MESH, MeshEstimate.class, choose));
+                        (fits, choose) -> blocks.kept(ACCURACY_MESH, MeshEstimate.class, fits, choose));
         EnsembleSpec e = cfg.ensemble();
         String m = master != null ? master : e.master();
         if (accuracy) {

@@ -30,7 +30,9 @@ public record MeshEstimate(int points, int steps, double tolerance, double error
                     + points + ", N = " + steps);
         }
         if (!(tolerance > 0 && error >= 0 && error <= tolerance && spaceError >= 0 && timeError >= 0
-                && topWavenumber > 0 && stepWork >= 1 && seconds >= 0 && Double.isFinite(seconds))) {
+                && topWavenumber > 0 && stepWork >= 1 && seconds >= 0 && Double.isFinite(tolerance)
+                && Double.isFinite(spaceError) && Double.isFinite(timeError) && Double.isFinite(topWavenumber)
+                && Double.isFinite(stepWork) && Double.isFinite(seconds))) {
             throw new IllegalArgumentException("a chosen mesh's estimate needs error <= tolerance, finite"
                     + " non-negative parts, a positive top wavenumber and step work >= 1, got tolerance = " + tolerance
                     + ", error = " + error + ", parts " + spaceError + " and " + timeError + ", k_top = "

@@ -38,7 +38,7 @@ public final class EnsembleAccumulation implements Serializable {
     private double computeSeconds;
 
     /** The empty accumulation of {@code work}'s realizations. */
-    EnsembleAccumulation(EnsembleWork work) {
+    public EnsembleAccumulation(EnsembleWork work) {
         int outputs = work.problem().outputTimes().length;
         int m = work.problem().M();
         this.covarianceStride = work.covarianceStride();

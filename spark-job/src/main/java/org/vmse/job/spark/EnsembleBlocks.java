@@ -1,6 +1,7 @@
 package org.vmse.job.spark;
 
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.vmse.kernel.fft.FftwWisdom;
@@ -32,10 +33,11 @@ public interface EnsembleBlocks {
 
     /**
      * A record the blocks are computed with that a deterministic {@code choose} gives, the same in every process of
-     * the run: where blocks are kept, the one kept with them as {@code name} (JSON), so that a continued run need
-     * not compute it again; else {@code choose}'s, kept from now on. A kept file that cannot be read is chosen again.
+     * the run: where blocks are kept, the one kept with them as {@code name} (JSON) if it {@code fits}, so that a
+     * continued run need not compute it again; else {@code choose}'s, kept from now on. A kept file that cannot be
+     * read, or does not fit, is chosen again.
      */
-    default <T extends Record> T kept(String name, Class<T> type, Supplier<T> choose) {
+    default <T extends Record> T kept(String name, Class<T> type, Predicate<T> fits, Supplier<T> choose) {
         return choose.get();
     }
 }

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vmse.job.CliRunner;
 import org.vmse.job.CliRunner.Result;
 import org.vmse.job.cli.VmseCli;
+import org.vmse.job.config.ExperimentConfig;
+import org.vmse.job.config.ExperimentFile;
+import org.vmse.job.experiment.CheckpointedEnsemble;
 import org.vmse.job.experiment.EnsembleRun;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Resume, extend and status through the command line, in process, on a small ensemble: whatever was stored, damaged,
@@ -34,6 +38,7 @@ class CheckpointCommandsTest {
         "--set", "ensemble.blockSize=3", "--set", "ensemble.covarianceStride=8", "--set", "rte.enabled=false",
         "--set", "fft=jtransforms", "--set", "partitions=4", "--master", "local[2]", "--quiet"};
     private static final List<String> RESULTS = List.of("profiles.csv", "covariance.csv");
+    private static final Configuration CONF = RunCheckpoint.hadoopConfiguration();
 
     @TempDir
     static Path tmp;
@@ -144,6 +149,91 @@ class CheckpointCommandsTest {
     }
 
     /**
+     * A finished run's block files merged into one ({@link RunCheckpoint#compact}, here at any size): the results and
+     * an extend that merges again give the bytes of undisturbed runs.
+     */
+    @Test
+    void aFinishedRunMergesItsBlockFilesAndIsExtendedToTheBytesOfOneLargerRun() throws Exception {
+        Path out = tmp.resolve("merged");
+        List<String> notes = merging(RunCheckpoint.create(out.toUri(), config(24), CONF));
+        assertTrue(notes.stream().anyMatch(n -> n.contains("merged the 4 block files of realizations 0..23")),
+                notes.toString());
+        assertEquals(List.of("block-0000000000.vmsb"), names(blockFiles(out)));
+        assertSameResults(reference24, out);
+        // 12 new realizations in 4 tasks, merged with block 0 into one again
+        notes = merging(RunCheckpoint.open(out.toUri(), List.of("samples=36"), CONF));
+        assertTrue(notes.stream().anyMatch(n -> n.contains("merged the 5 block files of realizations 0..35")),
+                notes.toString());
+        assertEquals(List.of("block-0000000000.vmsb"), names(blockFiles(out)));
+        assertSameResults(reference36, out);
+    }
+
+    @Test
+    void aRangeEndingInAPartialBlockStaysApartAndAnExtendRedoesItAlone() throws Exception {
+        // 25 = 8 whole blocks and a block of one: the last task's file holds the partial block and stays
+        Path out = tmp.resolve("merged-partial");
+        List<String> notes = merging(RunCheckpoint.create(out.toUri(), config(25), CONF));
+        assertTrue(notes.stream().anyMatch(n -> n.contains("merged the 3 block files")), notes.toString());
+        List<String> files = names(blockFiles(out));
+        assertEquals(2, files.size(), files.toString());
+        assertEquals("block-0000000000.vmsb", files.get(0));
+        Result r = vmse("extend", out.toString(), "--samples", "36", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertSameResults(reference36, out);
+    }
+
+    @Test
+    void aMergeStoppedBeforeItsDeletesIsResumedWithoutCountingTwice() throws Exception {
+        Path out = tmp.resolve("merge-stopped");
+        merging(RunCheckpoint.create(out.toUri(), config(36), CONF));
+        // what a driver stopped between writing the merged block 0 and deleting the ranges it holds leaves: those
+        // ranges (another run's files of the same ranges), one of them damaged since
+        Path blocks = out.resolve(RunCheckpoint.FOLDER).resolve("blocks");
+        for (Path f : blockFiles(reference36)) {
+            if (!f.getFileName().toString().equals("block-0000000000.vmsb")) {
+                Files.copy(f, blocks.resolve(f.getFileName()));
+            }
+        }
+        try (RandomAccessFile f = new RandomAccessFile(blockFiles(out).get(2).toFile(), "rw")) {
+            f.seek(100);
+            f.write(f.read() ^ 1);
+        }
+        Files.delete(out.resolve("summary.json"));
+        try (RunCheckpoint cp = RunCheckpoint.open(out.toUri(), List.of(), CONF)) {
+            assertEquals(36, cp.storedRealizations(), "the ranges within block 0's are not counted again");
+        }
+        Result r = vmse("resume", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("redoing"), "nothing is redone: block 0 holds it all: " + r.err());
+        assertSameResults(reference36, out);
+        assertEquals(List.of("block-0000000000.vmsb"), names(blockFiles(out)), "the ranges held twice are deleted");
+    }
+
+    /** Runs {@code checkpoint}'s ensemble as the commands do, merging its block files at any size; its notes. */
+    private static List<String> merging(RunCheckpoint checkpoint) {
+        checkpoint.mergeAbove(0);
+        List<String> notes = new ArrayList<>();
+        CheckpointedEnsemble.run(checkpoint, "local[2]", n -> { }, notes::add);
+        return notes;
+    }
+
+    /** {@link #SMALL}'s experiment with {@code samples} realizations. */
+    private static ExperimentConfig config(int samples) {
+        List<String> overrides = new ArrayList<>();
+        for (int i = 1; i + 1 < SMALL.length; i++) {
+            if (SMALL[i].equals("--set")) {
+                overrides.add(SMALL[i + 1]);
+            }
+        }
+        overrides.add("samples=" + samples);
+        return ExperimentFile.load(Path.of(SMALL[0]), overrides);
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(p -> p.getFileName().toString()).toList();
+    }
+
+    /**
      * {@code mesh.rule = accuracy} chooses its mesh once per run: a resumed run takes the checkpoint's choice (the
      * same {@code mesh_estimate}, to its wall time, which pilots run again would not give), and a kept choice that
      * cannot be read is chosen again, to the same mesh and the same bytes.
@@ -172,7 +262,29 @@ class CheckpointCommandsTest {
         assertEquals(estimate, meshEstimate(out), "the kept estimate, wall time included: no pilots ran again");
         assertSameResults(undisturbed, out);
 
+        Result extended = vmse("extend", out.toString(), "--samples", "27", "--quiet");
+        assertEquals(0, extended.code(), extended.err());
+        assertTrue(extended.err().contains("took " + EnsembleRun.ACCURACY_MESH + " from the checkpoint"),
+                extended.err());
+        assertEquals(estimate, meshEstimate(out), "extend takes the kept estimate too");
+        Path extendedResults = tmp.resolve("accuracy-extended");
+        Files.createDirectories(extendedResults);
+        for (String f : RESULTS) {
+            Files.copy(out.resolve(f), extendedResults.resolve(f));
+        }
+
         byte[] choice = Files.readAllBytes(kept);
+        // a readable choice this run would not make: a grid off the rule's ladder of 2^a 3^b 5^c sizes
+        String json = new String(choice, StandardCharsets.UTF_8);
+        Files.writeString(kept, json.replaceFirst("\"points\" : \\d+", "\"points\" : 1094"));
+        Files.delete(out.resolve("summary.json"));
+        Result refused = vmse("resume", out.toString(), "--quiet");
+        assertEquals(0, refused.code(), refused.err());
+        assertTrue(refused.err().contains("which this run would not choose; computing it again"), refused.err());
+        assertSameResults(extendedResults, out);
+        assertEquals(json.replaceAll("\"seconds\" : [^,}]*", ""),
+                Files.readString(kept).replaceAll("\"seconds\" : [^,}]*", ""), "chosen again, the same mesh");
+
         Files.writeString(kept, "{\"points\" : 7");
         Files.delete(out.resolve("summary.json"));
         Files.delete(blockFiles(out).get(1));
@@ -180,7 +292,7 @@ class CheckpointCommandsTest {
         assertEquals(0, damaged.code(), damaged.err());
         assertTrue(damaged.err().contains(EnsembleRun.ACCURACY_MESH + " is not a readable MeshEstimate")
                 && damaged.err().contains("computing it again"), damaged.err());
-        assertSameResults(undisturbed, out);
+        assertSameResults(extendedResults, out);
         String again = new String(Files.readAllBytes(kept), StandardCharsets.UTF_8);
         String before = new String(choice, StandardCharsets.UTF_8);
         assertEquals(before.replaceAll("\"seconds\" : [^,}]*", ""), again.replaceAll("\"seconds\" : [^,}]*", ""),
