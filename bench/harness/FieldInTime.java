@@ -1,6 +1,7 @@
 import java.util.Arrays;
 import java.util.Random;
 import org.vmse.kernel.fft.FftBackend;
+import org.vmse.kernel.fft.FftwWisdom;
 import org.vmse.kernel.problem.MassCovariance;
 import org.vmse.kernel.random.KarhunenLoeveBasis;
 import org.vmse.kernel.random.KarhunenLoeveField;
@@ -11,7 +12,8 @@ import org.vmse.kernel.vmse.TimePlan;
  * L = 1.625, D = 1.5, a = b = 100, truncation 2^-9) at every half step, computed exactly ({@link KarhunenLoeveField})
  * against computed exactly only at every E-th half step and interpolated between by a centred P-point Lagrange
  * stencil: the largest difference over all half steps and points relative to max |m1|, and the time of each per
- * step (two half steps). One realization, xi ~ N(0, 1) from a fixed seed; FFTW estimate plans.
+ * step (two half steps). One realization, xi ~ N(0, 1) from a fixed seed; FFTW's measured plans, as a run with
+ * {@code fftw.planner = measure} makes them.
  *
  * <p>Arguments: k (eps = 2^-k), E, P (even), repetitions of the timing.
  */
@@ -30,8 +32,10 @@ public final class FieldInTime {
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withThreshold(new MassCovariance(1.5, 100, 100), tEnd, 1.625,
                 eps, 0x1p-9);
         KarhunenLoeveField.Tables tables = KarhunenLoeveField.tables(basis, m);
-        KarhunenLoeveField exact = new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, FftBackend.FFTW);
-        KarhunenLoeveField nodes = new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, FftBackend.FFTW);
+        FftwWisdom measured = FftwWisdom.record(
+                () -> new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, FftBackend.FFTW));
+        KarhunenLoeveField exact = new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, measured);
+        KarhunenLoeveField nodes = new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, measured);
         double[] xi = new double[basis.pairCount()];
         Random normal = new Random(7);
         for (int i = 0; i < xi.length; i++) {
