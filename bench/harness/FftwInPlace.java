@@ -7,10 +7,11 @@ import java.nio.DoubleBuffer;
 /**
  * One FFTW transform of n complex points followed by a pointwise pass (a phase times {@code 1/sqrt(n)}, like a
  * stage of RK4IP, which keeps the norm: the values neither overflow nor underflow over the repetitions),
- * two ways: as vmse's FftwFft does it, the heap array copied into FFTW's input buffer and out of its output buffer
- * around an out-of-place plan; and in place on FFTW's own buffer, the pass reading and writing it through a
- * {@link DoubleBuffer}. Also the transform and each pass alone. Measured plans (FFTW_MEASURE), microseconds per
- * repetition, three rounds.
+ * three ways: the heap array copied into FFTW's input buffer and out of its output buffer around an out-of-place
+ * plan by JNA's {@code Pointer.write} and {@code read}; the same with the copies made through {@link DoubleBuffer}
+ * views of the buffers (as vmse's FftwFft makes them); and in place on FFTW's own buffer, the pass reading and
+ * writing it through a {@link DoubleBuffer}. Also the transform and each pass alone. Measured plans
+ * (FFTW_MEASURE), microseconds per repetition, three rounds.
  *
  * <p>Arguments: n.
  */
@@ -48,6 +49,8 @@ public final class FftwInPlace {
         }
         buffer.write(0, array, 0, 2 * n);
         DoubleBuffer direct = buffer.getByteBuffer(0, 16L * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        DoubleBuffer inView = in.getByteBuffer(0, 16L * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        DoubleBuffer outView = out.getByteBuffer(0, 16L * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
         System.out.printf("n = %d, us per repetition:%n", n);
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
@@ -75,9 +78,17 @@ public final class FftwInPlace {
                 rotate(direct, cos, sin);
             }
             long t5 = System.nanoTime();
-            System.out.printf("  copies + out-of-place + pass on the array %.2f; in place + pass on the buffer %.2f;"
-                    + " in-place transform alone %.2f; pass on the array %.2f; pass on the buffer %.2f%n",
-                    per(t0, t1), per(t1, t2), per(t2, t3), per(t3, t4), per(t4, t5));
+            for (int r = 0; r < REPETITIONS; r++) {
+                inView.put(0, array);
+                fftw_execute(outOfPlace);
+                outView.get(0, array);
+                rotate(array, cos, sin);
+            }
+            long t6 = System.nanoTime();
+            System.out.printf("  JNA copies + out-of-place + pass on the array %.2f; buffer-view copies + out-of-place"
+                    + " + pass on the array %.2f; in place + pass on the buffer %.2f; in-place transform alone %.2f;"
+                    + " pass on the array %.2f; pass on the buffer %.2f%n",
+                    per(t0, t1), per(t5, t6), per(t1, t2), per(t2, t3), per(t3, t4), per(t4, t5));
         }
     }
 

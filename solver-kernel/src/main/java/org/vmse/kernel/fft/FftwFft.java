@@ -3,11 +3,14 @@ package org.vmse.kernel.fft;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 
 /**
  * {@link ComplexFft} on the system's FFTW 3 (double precision), called through JNA direct mapping: one out-of-place
  * plan per direction between two FFTW-aligned buffers, the interleaved {@code double[]} copied into the first and
- * out of the second on every call (FFTW's {@code fftw_complex} has the same interleaved layout). Out of place
+ * out of the second on every call (FFTW's {@code fftw_complex} has the same interleaved layout), through direct
+ * {@link DoubleBuffer} views of them. Out of place
  * because the copies are made anyway, and FFTW's out-of-place plans are faster at the grids vmse uses, copies
  * included (docs/performance.md).
  *
@@ -42,6 +45,9 @@ public final class FftwFft implements ComplexFft {
     private final int size;
     private final Pointer input;
     private final Pointer output;
+    /** The two buffers as the JDK sees them: a bulk copy through them is a plain memory copy, with no JNI call. */
+    private final DoubleBuffer inputView;
+    private final DoubleBuffer outputView;
     private final Pointer forwardPlan;
     private final Pointer inversePlan;
     private final double scale;
@@ -90,6 +96,8 @@ public final class FftwFft implements ComplexFft {
         if (input == null || output == null || forwardPlan == null || inversePlan == null) {
             throw new IllegalStateException("FFTW could not plan a transform of length " + size);
         }
+        this.inputView = view(input, size);
+        this.outputView = view(output, size);
     }
 
     private static void requireLoaded() {
@@ -174,12 +182,21 @@ public final class FftwFft implements ComplexFft {
         execute(inversePlan, a);
     }
 
-    /** {@code a <- plan(a)}: copied into the input buffer, transformed out of place, copied back. */
+    /**
+     * {@code a <- plan(a)}: copied into the input buffer, transformed out of place, copied back. The copies go through
+     * the buffers' {@link DoubleBuffer} views: at 1664 points both take 0.5 us, against 1.1 us through JNA's
+     * {@code Pointer.write} and {@code read} (docs/performance.md).
+     */
     private void execute(Pointer plan, double[] a) {
         ComplexFft.requireLength(size, a);
-        input.write(0, a, 0, 2 * size);
+        inputView.put(0, a);
         fftw_execute(plan);
-        output.read(0, a, 0, 2 * size);
+        outputView.get(0, a);
+    }
+
+    /** The {@code 2 size} doubles at {@code p} as a direct buffer in the machine's byte order (FFTW's layout). */
+    private static DoubleBuffer view(Pointer p, int size) {
+        return p.getByteBuffer(0, 16L * size).order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
 
     @Override
