@@ -62,7 +62,10 @@ public final class KarhunenLoeveField {
     /** Default block of time steps computed together. */
     public static final int DEFAULT_BLOCK = 32;
 
-    /** Accuracy of the non-uniform FFT relative to {@code sum_j |c_j norm_j|}, the field's largest possible value. */
+    /**
+     * Accuracy of the non-uniform FFT relative to {@code sum_j |c_j norm_j|}, the field's largest possible value; and
+     * the most the interpolation in time may add by its bound, relative to that value's largest over all times.
+     */
     public static final double NUFFT_TOLERANCE = 1e-12;
 
     /**
