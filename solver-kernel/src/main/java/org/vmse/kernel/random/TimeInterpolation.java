@@ -33,8 +33,9 @@ import java.util.Arrays;
  * ({@code Lambda_P = max_s sum_k |l_k(s)|} carries the nodes' own error; it is below 2 for {@code P <= 32} in the
  * middle interval, 1.94 at {@code P = 32}).
  *
- * <p><b>Choice.</b> The bound depends on {@code xi} (through {@code A_i}) and the schedule (through {@code h}) only, so
- * the choice is a deterministic function of them. For each even {@code P} in
+ * <p><b>Choice.</b> The bound depends on {@code xi} (through {@code A_i}) and the schedule (through {@code h}) only, and
+ * the cost model on the grid's tables, so the choice is a deterministic function of them: a realization still depends
+ * on its {@code xi} alone, whatever the access order or the thread. For each even {@code P} in
  * {@code [}{@value #MIN_POINTS}{@code , }{@value #MAX_POINTS}{@code ]} the largest {@code E <= }{@value #MAX_SPACING}
  * that meets the bound is taken, and of these the cheapest per scheduled time by the cost model
  * {@code X / E + (1 - 1/E) P M c} ({@code X} the exact field's work per time, {@link KarhunenLoeveField.Tables#stepCost},
