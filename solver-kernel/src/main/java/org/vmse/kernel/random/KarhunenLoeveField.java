@@ -39,6 +39,17 @@ import org.vmse.kernel.fft.NonUniformFft;
  * has both timed at the paper's grids, where the non-uniform FFT wins by far. {@link Tables} keeps the dense sum only
  * on grids much coarser than the paper's.
  *
+ * <p><b>In time.</b> On a fine schedule the time modes vary far more slowly than the steps come: the field is then
+ * computed as above only at every {@code E}-th scheduled time (the nodes, in blocks of {@code B}) and interpolated
+ * between by a centred {@code P}-point Lagrange stencil, {@code P} multiply-adds a point. {@link TimeInterpolation}
+ * chooses {@code (E, P)} per realization and schedule from an a-priori bound of the interpolation error, at most
+ * {@link #NUFFT_TOLERANCE} times {@code S = sum_q |coef_q| max|phi_j|} (which bounds the non-uniform FFT's scale at
+ * every time), and takes {@code E = 1}, every time computed exactly, where interpolating does not pay or the steps
+ * are too long for the bound: then {@code fill} is bit for bit what it was without interpolation. On Section 4.2's
+ * mesh {@code dt = eps^1.2 / 8}, at the half steps, Gaussian {@code xi}: {@code (E, P) = (2, 22)} at
+ * {@code eps = 2^-6}, {@code (4, 18)} at {@code 2^-8}, {@code (8, 20)} at {@code 2^-10}; five times longer steps
+ * give {@code E = 1}.
+ *
  * <p><b>Use.</b> One instance per thread, reused across realizations: {@link #reset} installs the {@code xi} of a
  * realization, {@link #setSchedule} the stepper's times {@code t_n = tFirst + n dt} (e.g. the half steps
  * {@code t0 + (n + 1/2) dt}), then {@link #fill(int, double[])} or {@link #fill(double, double[])}. No allocation after
@@ -51,7 +62,10 @@ public final class KarhunenLoeveField {
     /** Default block of time steps computed together. */
     public static final int DEFAULT_BLOCK = 32;
 
-    /** Accuracy of the non-uniform FFT relative to {@code sum_j |c_j norm_j|}, the field's largest possible value. */
+    /**
+     * Accuracy of the non-uniform FFT relative to {@code sum_j |c_j norm_j|}, the field's largest possible value; and
+     * the most the interpolation in time may add by its bound, relative to that value's largest over all times.
+     */
     public static final double NUFFT_TOLERANCE = 1e-12;
 
     /**
@@ -167,6 +181,14 @@ public final class KarhunenLoeveField {
         public boolean nonUniform() {
             return spatial != null;
         }
+
+        /**
+         * The exact field's work per time in dense multiply-adds: step 1's rotation (four per time mode), step 2
+         * ({@code #pairs}) and step 3 ({@code #spaceModes (M/2 + 1)}, or {@link #nonUniformCost}).
+         */
+        double stepCost() {
+            return 4.0 * nTime + pairs + (spatial != null ? nonUniformCost(spatial) : (double) nSpace * rows);
+        }
     }
 
     /**
@@ -203,15 +225,27 @@ public final class KarhunenLoeveField {
 
     private final Tables tables;
     private final int block;
-    private final double[] coef, g, c, out, rotCos, rotSin;
+    /** Nodes the window of an interpolated schedule holds: the blocks that {@code MAX_POINTS} nodes can touch. */
+    private final int slots;
+    private final double[] coef, g, c, rotCos, rotSin;
+    /**
+     * The computed times, {@code M} doubles each: the block at {@code blockStart} in slots {@code 0 .. B-1} when every
+     * scheduled time is exact, else node {@code k} in slot {@code floorMod(k, slots)}.
+     */
+    private final double[] out;
+    private final TimeInterpolation interpolation;
     /** Dense method's sums of one row; {@code null} under the non-uniform FFT. */
     private final double[] accE, accO;
     /** Non-uniform FFT method: the transform and the coefficients {@code a_j} of two time steps; else {@code null}. */
     private final NonUniformFft spatial;
     private final double[] firstA, secondA, thirdA, fourthA;
     private double tFirst = Double.NaN, dt = Double.NaN;
+    /** The time between computed times, {@code E dt}; {@code rotCos, rotSin} turn the time modes by it. */
+    private double nodeStep = Double.NaN;
     private long blockStart = -1;
     private int blockLength;
+    /** The nodes {@code windowLo .. windowHi - 1} are computed (a union of whole blocks); empty when equal. */
+    private long windowLo, windowHi;
     private boolean ready;
 
     /** A field with the default block of {@value #DEFAULT_BLOCK} time steps (JTransforms for a non-uniform FFT). */
@@ -242,9 +276,11 @@ public final class KarhunenLoeveField {
         secondA = nufft ? new double[2 * tables.nSpace] : null;
         thirdA = nufft ? new double[2 * tables.nSpace] : null;
         fourthA = nufft ? new double[2 * tables.nSpace] : null;
-        out = new double[tables.gridPoints * blockSize];
+        slots = blockSize * ((TimeInterpolation.MAX_POINTS - 2) / blockSize + 2);
+        out = new double[tables.gridPoints * slots];
         rotCos = new double[tables.nTime];
         rotSin = new double[tables.nTime];
+        interpolation = new TimeInterpolation(tables);
     }
 
     /** Installs a realization: {@code xi[p]} multiplies kept pair {@code p} of the basis (its order). */
@@ -256,27 +292,85 @@ public final class KarhunenLoeveField {
         for (int q = 0; q < coef.length; q++) {
             coef[q] = tables.weight[q] * xi[tables.order[q]];
         }
-        invalidateBlock();
+        interpolation.coefficients(coef);
         ready = true;
+        chooseNodes();
     }
 
-    /** Declares the equally spaced times {@code t_n = tFirst + n dt}, {@code n >= 0}, that {@code fill} serves. */
+    /**
+     * Declares the equally spaced times {@code t_n = tFirst + n dt}, {@code n >= 0}, that {@code fill} serves (and,
+     * with the realization, chooses the nodes in time).
+     */
     public void setSchedule(double tFirst, double dt) {
         if (!(dt > 0) || !Double.isFinite(tFirst)) {
             throw new IllegalArgumentException("schedule needs finite tFirst and dt > 0, got " + tFirst + ", " + dt);
         }
         this.tFirst = tFirst;
         this.dt = dt;
-        for (int i = 0; i < tables.nTime; i++) {
-            rotCos[i] = Math.cos(tables.w[i] * dt);
-            rotSin[i] = Math.sin(tables.w[i] * dt);
-        }
-        invalidateBlock();
+        chooseNodes();
     }
 
     /**
-     * Writes the field at {@code t_step = tFirst + step dt} into {@code out[0..M-1]}. Steps in the cached block are a
-     * copy; any other step computes the block {@code step .. step + B - 1}.
+     * Once both a realization and a schedule are installed: the node spacing {@code E} and stencil {@code P} from
+     * the bound of {@link TimeInterpolation}, the rotation by {@code E dt}, and an empty cache.
+     */
+    private void chooseNodes() {
+        invalidateBlock();
+        if (!ready || Double.isNaN(dt)) {
+            return;
+        }
+        interpolation.choose(dt, tables.stepCost(), tables.gridPoints);
+        double step = interpolation.spacing() * dt;
+        if (step != nodeStep) {
+            nodeStep = step;
+            for (int i = 0; i < tables.nTime; i++) {
+                rotCos[i] = Math.cos(tables.w[i] * step);
+                rotSin[i] = Math.sin(tables.w[i] * step);
+            }
+        }
+    }
+
+    /**
+     * Forces the node spacing {@code E} and stencil {@code P} whatever the bound ({@code E = 1}: exact), or with
+     * {@code E = 0} restores the choice (tests, measurements); takes effect at once and at every later {@link #reset}
+     * or {@link #setSchedule}.
+     */
+    void forceNodes(int spacing, int points) {
+        interpolation.force(spacing, points);
+        chooseNodes();
+    }
+
+    /** {@code E}: the field is computed exactly at every {@code E}-th scheduled time (1: at every one). */
+    public int nodeSpacing() {
+        return interpolation.spacing();
+    }
+
+    /** {@code P}: the points of the Lagrange stencil between nodes; 0 when {@link #nodeSpacing} is 1. */
+    public int stencilPoints() {
+        return interpolation.points();
+    }
+
+    /**
+     * The a-priori bound of the interpolation's error relative to {@link #fieldBound} (at most
+     * {@link #NUFFT_TOLERANCE} unless forced); 0 when {@link #nodeSpacing} is 1.
+     */
+    public double interpolationBound() {
+        return interpolation.bound();
+    }
+
+    /** {@code S = sum_q |coef_q| max|phi_j|}, a bound of {@code |m1|} everywhere and the bound's scale. */
+    public double fieldBound() {
+        return interpolation.scale();
+    }
+
+    /**
+     * Writes the field at {@code t_step = tFirst + step dt} into {@code dest[0..M-1]}.
+     *
+     * <p>With {@code E = 1}, steps in the cached block are a copy; any other step computes the block
+     * {@code step .. step + B - 1}. With {@code E > 1}, {@code step = c E + r} is node {@code c} ({@code r = 0}) or
+     * the stencil's sum over nodes {@code c + 1 - P/2 .. c + P/2}; nodes are computed in blocks fixed by the node
+     * index alone ({@code [b B, (b+1) B)}, the first cut at {@code 1 - P/2}, the lowest node a step can use), so the
+     * bits served for a step do not depend on which steps were asked for before.
      */
     public void fill(int step, double[] dest) {
         if (Double.isNaN(dt)) {
@@ -285,16 +379,80 @@ public final class KarhunenLoeveField {
         if (step < 0) {
             throw new IllegalArgumentException("step must be >= 0, got " + step);
         }
-        if (step < blockStart || step >= blockStart + blockLength) {
-            compute(tFirst + step * dt, block, true);
-            blockStart = step;
+        int e = interpolation.spacing();
+        if (e == 1) {
+            if (step < blockStart || step >= blockStart + blockLength) {
+                compute(tFirst + step * dt, dt, block, true, out, 0);
+                blockStart = step;
+                blockLength = block;
+            }
+            System.arraycopy(out, (int) (step - blockStart) * tables.gridPoints, dest, 0, tables.gridPoints);
+            return;
         }
-        System.arraycopy(out, (int) (step - blockStart) * tables.gridPoints, dest, 0, tables.gridPoints);
+        int node = step / e, r = step - node * e, p = interpolation.points();
+        long first = node + 1 - p / 2;
+        ensureNodes(first, node + p / 2);
+        if (r == 0) {
+            System.arraycopy(out, slot(node) * tables.gridPoints, dest, 0, tables.gridPoints);
+        } else {
+            interpolate(first, r, dest);
+        }
+    }
+
+    private int slot(long node) {
+        return (int) Math.floorMod(node, (long) slots);
     }
 
     /**
-     * Writes the field at time {@code t}. A time within {@code 1e-6 dt} of a scheduled {@code t_n} is served from the
-     * block cache at exactly {@code t_n} (a phase change of at most {@code 1e-6 w_max dt}, below the stepper's own
+     * Makes nodes {@code first .. last} available: the window becomes the blocks covering them, computing those not
+     * in the old window. At most {@code slots} nodes, so no two share a slot.
+     */
+    private void ensureNodes(long first, long last) {
+        if (first >= windowLo && last < windowHi) {
+            return;
+        }
+        long lowest = 1 - interpolation.points() / 2;
+        long lo = Math.max(Math.floorDiv(first, block) * block, lowest);
+        long hi = (Math.floorDiv(last, block) + 1) * block;
+        for (long s = lo, end; s < hi; s = end) {
+            end = (Math.floorDiv(s, block) + 1) * block;
+            if (!(s >= windowLo && end <= windowHi)) {
+                compute(tFirst + s * nodeStep, nodeStep, (int) (end - s), true, out, slot(s) * tables.gridPoints);
+            }
+        }
+        windowLo = lo;
+        windowHi = hi;
+    }
+
+    /**
+     * {@code dest = sum_k l_k(r/E) node(first + k)}, {@code k < P}, four nodes a pass over {@code dest}, in the same
+     * order whatever the history.
+     */
+    private void interpolate(long first, int r, double[] dest) {
+        int m = tables.gridPoints, p = interpolation.points(), wb = r * p;
+        double[] w = interpolation.weights(), y = out;
+        Arrays.fill(dest, 0, m, 0);
+        int k = 0;
+        for (; k + 3 < p; k += 4) {
+            double w0 = w[wb + k], w1 = w[wb + k + 1], w2 = w[wb + k + 2], w3 = w[wb + k + 3];
+            int y0 = slot(first + k) * m, y1 = slot(first + k + 1) * m, y2 = slot(first + k + 2) * m,
+                    y3 = slot(first + k + 3) * m;
+            for (int j = 0; j < m; j++) {
+                dest[j] += w0 * y[y0 + j] + w1 * y[y1 + j] + w2 * y[y2 + j] + w3 * y[y3 + j];
+            }
+        }
+        for (; k < p; k++) {
+            double w0 = w[wb + k];
+            int y0 = slot(first + k) * m;
+            for (int j = 0; j < m; j++) {
+                dest[j] += w0 * y[y0 + j];
+            }
+        }
+    }
+
+    /**
+     * Writes the field at time {@code t}. A time within {@code 1e-6 dt} of a scheduled {@code t_n} is served as step
+     * {@code n}, {@link #fill(int, double[])} (a phase change of at most {@code 1e-6 w_max dt}, below the stepper's own
      * error); any other time, or no schedule, is evaluated directly ({@link #fillAt}), which costs a full block column.
      */
     public void fill(double t, double[] dest) {
@@ -308,18 +466,24 @@ public final class KarhunenLoeveField {
         fillAt(t, dest);
     }
 
-    /** Writes the field at an arbitrary time {@code t} (exact time modes; drops the block cache). */
+    /**
+     * Writes the field at an arbitrary time {@code t} (exact time modes). The nodes are kept; with {@code E = 1} the
+     * block is dropped, so the next step starts a block as it always has.
+     */
     public void fillAt(double t, double[] dest) {
-        compute(t, 1, false);
-        invalidateBlock();
-        System.arraycopy(out, 0, dest, 0, tables.gridPoints);
+        compute(t, 0, 1, false, dest, 0);
+        blockStart = -1;
+        blockLength = 0;
     }
 
-    private void compute(double t0, int width, boolean rotate) {
+    /**
+     * The field at {@code t0 + b step}, {@code b < width}, into {@code dest[at + b M ..]}; time modes by rotation
+     * (re-seeded every {@value #RESEED_INTERVAL}) or, without {@code rotate}, exactly.
+     */
+    private void compute(double t0, double step, int width, boolean rotate, double[] dest, int at) {
         if (!ready) {
             throw new IllegalStateException("reset(xi) first");
         }
-        blockLength = width;
         double half = tables.basis.timeLength() / 2;
         // 1. time modes: cos for odd i (even 0-based index), sin for even i
         for (int i = 0; i < tables.nTime; i++) {
@@ -328,7 +492,7 @@ public final class KarhunenLoeveField {
             int base = i * width;
             for (int b = 0; b < width; b++) {
                 if (b % RESEED_INTERVAL == 0 || !rotate) {
-                    double arg = wi * (t0 + b * dt - half);
+                    double arg = wi * (t0 + b * step - half);
                     co = Math.cos(arg);
                     si = Math.sin(arg);
                 } else {
@@ -367,14 +531,14 @@ public final class KarhunenLoeveField {
         }
         // 3. spatial sum
         if (spatial != null) {
-            nonUniformSum(width);
+            nonUniformSum(width, dest, at);
         } else {
-            denseSum(width);
+            denseSum(width, dest, at);
         }
     }
 
     /** Step 3 by the non-uniform FFT, two time steps per transform, four per gather while four remain. */
-    private void nonUniformSum(int width) {
+    private void nonUniformSum(int width, double[] dest, int at) {
         int m = tables.gridPoints;
         int b = 0;
         for (; b + 3 < width; b += 4) {
@@ -382,7 +546,8 @@ public final class KarhunenLoeveField {
             coefficients(b + 1, width, secondA);
             coefficients(b + 2, width, thirdA);
             coefficients(b + 3, width, fourthA);
-            spatial.realParts(firstA, secondA, thirdA, fourthA, out, b * m, (b + 1) * m, (b + 2) * m, (b + 3) * m);
+            spatial.realParts(firstA, secondA, thirdA, fourthA, dest, at + b * m, at + (b + 1) * m, at + (b + 2) * m,
+                    at + (b + 3) * m);
         }
         for (; b < width; b += 2) {
             boolean two = b + 1 < width;
@@ -390,7 +555,7 @@ public final class KarhunenLoeveField {
             if (two) {
                 coefficients(b + 1, width, secondA);
             }
-            spatial.realParts(firstA, two ? secondA : null, out, b * m, (b + 1) * m);
+            spatial.realParts(firstA, two ? secondA : null, dest, at + b * m, at + (b + 1) * m);
         }
     }
 
@@ -405,7 +570,7 @@ public final class KarhunenLoeveField {
     }
 
     /** Step 3 as the product with the half table: even (cos) and odd (sin) parts. */
-    private void denseSum(int width) {
+    private void denseSum(int width, double[] dest, int at) {
         int ns = tables.nSpace, nc = tables.nCos, m = tables.gridPoints;
         double[] tab = tables.table;
         for (int r = 0; r < tables.rows; r++) {
@@ -413,9 +578,9 @@ public final class KarhunenLoeveField {
             accumulate(tab, r * ns, nc, ns, width, accO);
             int mirror = m - r;
             for (int b = 0; b < width; b++) {
-                out[b * m + r] = accE[b] + accO[b];
+                dest[at + b * m + r] = accE[b] + accO[b];
                 if (r > 0 && mirror != r) {
-                    out[b * m + mirror] = accE[b] - accO[b];
+                    dest[at + b * m + mirror] = accE[b] - accO[b];
                 }
             }
         }
@@ -442,10 +607,15 @@ public final class KarhunenLoeveField {
         }
     }
 
-    /** Forgets the cached block: {@code blockStart = -1} alone would still cover steps {@code 0 .. blockLength-2}. */
+    /**
+     * Forgets the cached block and nodes: {@code blockStart = -1} alone would still cover steps
+     * {@code 0 .. blockLength-2}.
+     */
     private void invalidateBlock() {
         blockStart = -1;
         blockLength = 0;
+        windowLo = 0;
+        windowHi = 0;
     }
 
     public Tables tables() {
