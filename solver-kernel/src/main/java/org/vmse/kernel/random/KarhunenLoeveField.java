@@ -335,7 +335,7 @@ public final class KarhunenLoeveField {
      * {@code E = 0} restores the choice (tests, measurements); takes effect at once and at every later {@link #reset}
      * or {@link #setSchedule}.
      */
-    void forceNodes(int spacing, int points) {
+    public void forceNodes(int spacing, int points) {
         interpolation.force(spacing, points);
         chooseNodes();
     }
