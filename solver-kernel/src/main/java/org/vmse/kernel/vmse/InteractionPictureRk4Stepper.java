@@ -28,7 +28,9 @@ import org.vmse.kernel.grid.PeriodicGrid;
  * </pre>
  * The mass is sampled at {@code t}, {@code t + dt/2} and {@code t + dt}; a time-independent {@link GridMass} is
  * filled once, and for a time-dependent one the end-of-step sample is reused as the next step's start sample when
- * the next step starts exactly there.
+ * the next step starts there, up to the rounding of the step times. A step of length {@code dt} in {@code p}
+ * substeps advances by {@code dt / p} each (the phases {@code E} are tabulated once for it), while the mass is sampled
+ * at the substeps' own times, the last ending at {@code t + dt}.
  *
  * <p>Order and cost. Fourth order in {@code dt}, spectral in {@code dx}. Explicit: no linear solve. One evaluation
  * of {@code N} costs two FFTs (four with a potential), so a step costs 8 FFTs (16 with a potential). With constant
@@ -220,7 +222,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             steps++;
             return;
         }
-        if (t != lastEndTime) {
+        if (!continuesLastStep(t, dt)) {
             mass.fill(t, mStart); // else mStart is the previous step's end sample
             dStartMean = Double.NaN;
             meanCarried = false; // a new run (a new realization): nothing carries over from the last one
@@ -250,7 +252,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             deviationPairs(mHalf, dHalf);
             deviationPairs(mEnd, dEnd);
             dEndMean = massMean;
-            advance(end - ts, uHat, dStart, dHalf, dEnd);
+            advance(h, uHat, dStart, dHalf, dEnd);
         }
         swapStartEnd();
         lastEndTime = end;
@@ -259,6 +261,19 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         }
         steps++;
     }
+
+    /**
+     * Whether a step from {@code t} starts where the last one ended, up to the rounding of the caller's times
+     * ({@code t0 + n dt} is not always {@code t0 + (n - 1) dt + dt}): then its start sample is the last end sample,
+     * and the run's {@code mbar} carries over. A new run (a new realization) starts elsewhere, at 0 after the last
+     * run's end.
+     */
+    private boolean continuesLastStep(double t, double dt) {
+        return Math.abs(t - lastEndTime) <= CONTINUATION * dt;
+    }
+
+    /** How far, in steps, a step's start may lie from the last step's end and still continue it. */
+    private static final double CONTINUATION = 1e-9;
 
     /** The substeps a step of stability number {@code z} is taken in under the policy: one within the limit. */
     private int parts(double z, double dt) {
