@@ -91,6 +91,48 @@ class InteractionPictureRk4StepperTest {
     }
 
     @Test
+    void aTimeDependentMassIsSampledTwiceAStep() {
+        // The solver's step times t0 + n dt are not always the last step's end t0 + (n-1) dt + dt in floating point
+        // (931 of the 2999 steps after the first here, counted below). Each step must still reuse the last end sample
+        // as its start: one sample at t = 0, then t + dt/2 and t + dt per step.
+        double eps = Math.pow(2, -5);
+        PeriodicGrid grid = PeriodicGrid.withSpacingAtMost(1.25, eps / 4);
+        int n = 3000;
+        double dt = 0.3 / n;
+        int mismatched = 0;
+        for (int k = 1; k < n; k++) {
+            if (k * dt != (k - 1) * dt + dt) {
+                mismatched++;
+            }
+        }
+        assertTrue(mismatched > n / 10, "the step times must exercise the rounding: " + mismatched);
+        long[] samples = new long[1];
+        GridMass counted = new GridMass() {
+            private final GridMass inner = GridMass.of(
+                    CrankNicolsonStepperTest.mass((t, x) -> 1 + x * x + 1e-9 * t, true), grid);
+
+            @Override
+            public void fill(double t, double[] out) {
+                samples[0]++;
+                inner.fill(t, out);
+            }
+
+            @Override
+            public boolean isTimeDependent() {
+                return true;
+            }
+        };
+        InteractionPictureRk4Stepper rk = new InteractionPictureRk4Stepper(grid, eps, counted, null,
+                new JTransformsFft(grid.M()), StabilityPolicy.REFUSE);
+        double[] uHat = new double[2 * grid.M()];
+        uHat[2] = 1;
+        for (int k = 0; k < n; k++) {
+            rk.step(k * dt, dt, uHat);
+        }
+        assertEquals(1 + 2L * n, samples[0]);
+    }
+
+    @Test
     void refuseThrowsBeforeTheStepWithTheStepThatWouldPass() {
         // Example 1 at eps = 2^-5 on the paper's dt, static and time-dependent: the number is this test's own
         // evaluation of the class comment's formula (3.85 > 2.8), the passing step 2.8 dt / 3.85
