@@ -229,10 +229,15 @@ public final class KarhunenLoeveField {
     private final int slots;
     private final double[] coef, g, c, rotCos, rotSin;
     /**
-     * The computed times, {@code M} doubles each: the block at {@code blockStart} in slots {@code 0 .. B-1} when every
-     * scheduled time is exact, else node {@code k} in slot {@code floorMod(k, slots)}.
+     * The block of {@code B} computed times, {@code M} doubles each: the block at {@code blockStart} when every
+     * scheduled time is exact, else the nodes being computed.
      */
     private final double[] out;
+    /**
+     * Node {@code k} in row {@code floorMod(k, slots)}: an array per node, as the JIT vectorizes the stencil's sum
+     * over rows of distinct arrays (2.5 times faster than over rows of one array at different offsets).
+     */
+    private final double[][] nodes;
     private final TimeInterpolation interpolation;
     /** Dense method's sums of one row; {@code null} under the non-uniform FFT. */
     private final double[] accE, accO;
@@ -277,7 +282,8 @@ public final class KarhunenLoeveField {
         thirdA = nufft ? new double[2 * tables.nSpace] : null;
         fourthA = nufft ? new double[2 * tables.nSpace] : null;
         slots = blockSize * ((TimeInterpolation.MAX_POINTS - 2) / blockSize + 2);
-        out = new double[tables.gridPoints * slots];
+        out = new double[tables.gridPoints * blockSize];
+        nodes = new double[slots][tables.gridPoints];
         rotCos = new double[tables.nTime];
         rotSin = new double[tables.nTime];
         interpolation = new TimeInterpolation(tables);
@@ -393,7 +399,7 @@ public final class KarhunenLoeveField {
         long first = node + 1 - p / 2;
         ensureNodes(first, node + p / 2);
         if (r == 0) {
-            System.arraycopy(out, slot(node) * tables.gridPoints, dest, 0, tables.gridPoints);
+            System.arraycopy(nodes[slot(node)], 0, dest, 0, tables.gridPoints);
         } else {
             interpolate(first, r, dest);
         }
@@ -417,7 +423,11 @@ public final class KarhunenLoeveField {
         for (long s = lo, end; s < hi; s = end) {
             end = (Math.floorDiv(s, block) + 1) * block;
             if (!(s >= windowLo && end <= windowHi)) {
-                compute(tFirst + s * nodeStep, nodeStep, (int) (end - s), true, out, slot(s) * tables.gridPoints);
+                int width = (int) (end - s), m = tables.gridPoints;
+                compute(tFirst + s * nodeStep, nodeStep, width, true, out, 0);
+                for (int b = 0; b < width; b++) {
+                    System.arraycopy(out, b * m, nodes[slot(s + b)], 0, m);
+                }
             }
         }
         windowLo = lo;
@@ -430,22 +440,22 @@ public final class KarhunenLoeveField {
      */
     private void interpolate(long first, int r, double[] dest) {
         int m = tables.gridPoints, p = interpolation.points(), wb = r * p;
-        double[] w = interpolation.weights(), y = out;
+        double[] w = interpolation.weights();
         Arrays.fill(dest, 0, m, 0);
         int k = 0;
         for (; k + 3 < p; k += 4) {
             double w0 = w[wb + k], w1 = w[wb + k + 1], w2 = w[wb + k + 2], w3 = w[wb + k + 3];
-            int y0 = slot(first + k) * m, y1 = slot(first + k + 1) * m, y2 = slot(first + k + 2) * m,
-                    y3 = slot(first + k + 3) * m;
+            double[] y0 = nodes[slot(first + k)], y1 = nodes[slot(first + k + 1)], y2 = nodes[slot(first + k + 2)],
+                    y3 = nodes[slot(first + k + 3)];
             for (int j = 0; j < m; j++) {
-                dest[j] += w0 * y[y0 + j] + w1 * y[y1 + j] + w2 * y[y2 + j] + w3 * y[y3 + j];
+                dest[j] += w0 * y0[j] + w1 * y1[j] + w2 * y2[j] + w3 * y3[j];
             }
         }
         for (; k < p; k++) {
             double w0 = w[wb + k];
-            int y0 = slot(first + k) * m;
+            double[] y0 = nodes[slot(first + k)];
             for (int j = 0; j < m; j++) {
-                dest[j] += w0 * y[y0 + j];
+                dest[j] += w0 * y0[j];
             }
         }
     }
