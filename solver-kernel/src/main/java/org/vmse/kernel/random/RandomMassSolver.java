@@ -119,6 +119,11 @@ public final class RandomMassSolver {
 
         @Override
         public void fill(double t, double[] out) {
+            fill(t, out, bounds);
+        }
+
+        @Override
+        public void fill(double t, double[] out, double[] extrema) {
             field.fill(t, m1);
             double f = sign * amplitude;
             if (m0Varies) {
@@ -128,9 +133,9 @@ public final class RandomMassSolver {
                 out[j] = m0Now[j] + f * m1[j];
             }
             // the count needs a second pass only when the minimum says there is something to count
-            Extrema.of(out, bounds);
-            minimum = Math.min(minimum, bounds[0]);
-            if (!(bounds[0] > 0)) {
+            Extrema.of(out, extrema);
+            minimum = Math.min(minimum, extrema[0]);
+            if (!(extrema[0] > 0)) {
                 for (double m : out) {
                     if (!(m > 0)) {
                         nonPositivePoints++;

@@ -1,5 +1,6 @@
 package org.vmse.kernel.vmse;
 
+import org.vmse.kernel.analysis.Extrema;
 import org.vmse.kernel.grid.PeriodicGrid;
 import org.vmse.kernel.problem.MassField;
 import org.vmse.kernel.problem.MassSamples;
@@ -13,6 +14,15 @@ public interface GridMass {
 
     /** Writes {@code m(t, x_j)} for every grid point into {@code out}. */
     void fill(double t, double[] out);
+
+    /**
+     * {@link #fill(double, double[])}, and the smallest and largest value written into {@code bounds[0]},
+     * {@code bounds[1]} ({@link Extrema}): for a mass that finds them anyway while filling, without a second pass.
+     */
+    default void fill(double t, double[] out, double[] bounds) {
+        fill(t, out);
+        Extrema.of(out, bounds);
+    }
 
     /** Whether {@link #fill} depends on {@code t}; if not, the stepper evaluates it once. */
     boolean isTimeDependent();

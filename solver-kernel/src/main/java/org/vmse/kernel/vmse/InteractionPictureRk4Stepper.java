@@ -105,6 +105,9 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double[] physicalV;
 
     private final double[] massBounds = new double[2];
+    /** The bounds of {@code mStart} and {@code mEnd}, found as they are filled ({@link GridMass}). */
+    private double[] startBounds = new double[2];
+    private double[] endBounds = new double[2];
     /** Whether {@code massMean} belongs to the run in progress (it may then be kept, see {@link #meanFor}). */
     private boolean meanCarried;
     private boolean constantMassReady;
@@ -223,13 +226,12 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             return;
         }
         if (!continuesLastStep(t, dt)) {
-            mass.fill(t, mStart); // else mStart is the previous step's end sample
+            mass.fill(t, mStart, startBounds); // else mStart is the previous step's end sample
             dStartMean = Double.NaN;
             meanCarried = false; // a new run (a new realization): nothing carries over from the last one
         }
-        Extrema.of(mStart, massBounds);
-        double mbar = meanFor(massBounds);
-        double deviation = Math.max(massBounds[1] - mbar, mbar - massBounds[0]);
+        double mbar = meanFor(startBounds);
+        double deviation = Math.max(startBounds[1] - mbar, mbar - startBounds[0]);
         double z = stabilityNumber(dt, eps, deviation, potentialSpread, nyquist);
         int parts = parts(z, dt);
         double h = dt / parts;
@@ -240,9 +242,8 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             if (i > 0) {
                 swapStartEnd();
             }
-            mass.fill(ts + 0.5 * (end - ts), mHalf);
-            mass.fill(end, mEnd);
-            Extrema.of(mHalf, massBounds);
+            mass.fill(ts + 0.5 * (end - ts), mHalf, massBounds);
+            mass.fill(end, mEnd, endBounds);
             massMean = meanFor(massBounds);
             meanCarried = true;
             if (!(dStartMean == massMean)) {
@@ -306,6 +307,9 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         dStart = dEnd;
         dEnd = swap;
         dStartMean = dEndMean;
+        swap = startBounds;
+        startBounds = endBounds;
+        endBounds = swap;
     }
 
     /** {@code out[2j] = out[2j+1] = (m_j - mbar) / M}, with {@code mbar} the step's {@link #massMean}. */
