@@ -15,7 +15,8 @@ import org.vmse.kernel.vmse.TimePlan;
  * field as chosen against the field forced exact at every half step (E = 1). One realization, xi ~ N(0, 1) from a
  * fixed seed; FFTW's measured plans, as a run with {@code fftw.planner = measure} makes them.
  *
- * <p>Arguments: k (eps = 2^-k), repetitions of the timing.
+ * <p>Arguments: k (eps = 2^-k), repetitions of the timing, and optionally E and P to force instead of the choice
+ * (the bound is then printed for them, whatever its size).
  */
 public final class FieldInTime {
 
@@ -33,6 +34,9 @@ public final class FieldInTime {
         FftwWisdom measured = FftwWisdom.record(
                 () -> new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, FftBackend.FFTW));
         KarhunenLoeveField field = new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, measured);
+        if (args.length == 4) {
+            field.forceNodes(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        }
         KarhunenLoeveField exact = new KarhunenLoeveField(tables, KarhunenLoeveField.DEFAULT_BLOCK, measured);
         exact.forceNodes(1, 0);
         double[] xi = new double[basis.pairCount()];

@@ -2,6 +2,7 @@
 # Runs one of the measurement harnesses in this folder (single-file Java programs, not part of vmse) against the
 # built program: experiments whose figures docs/performance.md reports, kept so that they can be run again.
 #   bench/harness/run.sh FieldInTime 8 3          the KL field in time as chosen against exact: eps = 2^-8
+#   bench/harness/run.sh StepTime 1664 moving     one RK4IP step with a time-dependent mass filled by a copy
 #   bench/harness/run.sh FftwInPlace 1664         FFTW's copies by JNA, by buffer views, and none (on its buffer)
 # Needs a JDK 17+, Maven and FFTW (libfftw3-double3). Time them on a quiet machine.
 set -euo pipefail

@@ -33,13 +33,14 @@ import java.util.Arrays;
  * ({@code Lambda_P = max_s sum_k |l_k(s)|} carries the nodes' own error; it is below 2 for {@code P <= 32} in the
  * middle interval, 1.94 at {@code P = 32}).
  *
- * <p><b>Choice.</b> The bound depends on {@code xi} (through {@code A_i}) and the schedule (through {@code h}) only, and
- * the cost model on the grid's tables, so the choice is a deterministic function of them: a realization still depends
- * on its {@code xi} alone, whatever the access order or the thread. For each even {@code P} in
+ * <p><b>Choice.</b> The bound depends on {@code xi} (through {@code A_i}) and the schedule (through {@code h}) only,
+ * and the cost model on the grid's tables, so the choice is a deterministic function of them: a realization still
+ * depends on its {@code xi} alone, whatever the access order or the thread. For each even {@code P} in
  * {@code [}{@value #MIN_POINTS}{@code , }{@value #MAX_POINTS}{@code ]} the largest {@code E <= }{@value #MAX_SPACING}
  * that meets the bound is taken, and of these the cheapest per scheduled time by the cost model
- * {@code X / E + (1 - 1/E) P M c} ({@code X} the exact field's work per time, {@link KarhunenLoeveField.Tables#stepCost},
- * {@code c = }{@value #INTERPOLATION_COST} dense multiply-adds per interpolating one); {@code E = 1}, the exact field
+ * {@code X / E + (1 - 1/E) P M c} ({@code X} the exact field's work per time,
+ * {@link KarhunenLoeveField.Tables#stepCost}, {@code c = }{@value #INTERPOLATION_COST} dense multiply-adds per
+ * interpolating one); {@code E = 1}, the exact field
  * at every time, costs {@code X} and needs no bound. The cap on {@code E} leaves the interpolation, {@code P M c} per
  * time, as the cost that remains; beyond 32 the exact part saves at most {@code X / 32}.
  *
@@ -54,10 +55,10 @@ final class TimeInterpolation {
     /** The widest stencil tried (even). */
     static final int MAX_POINTS = 32;
     /**
-     * An interpolating multiply-add ({@code P} contiguous rows of {@code M}, four to a pass over the output) in units
-     * of the dense multiply-adds of {@link KarhunenLoeveField.Tables#stepCost}: timed at {@code eps = 2^-8} on the
-     * paper's mesh, the exact field takes 13.9 us a time (a cost model of 88.7k) and {@code 24 x 1664} interpolating
-     * multiply-adds 3.5 us, 0.55 times as much each.
+     * An interpolating multiply-add ({@code P} rows of {@code M}, four to a pass over the output) in units of the
+     * dense multiply-adds of {@link KarhunenLoeveField.Tables#stepCost}: timed at {@code eps = 2^-8} on the paper's
+     * mesh (docs/performance.md), the exact field takes 13.9 us a time (a cost model of 88.7k, 0.156 ns a unit) and a
+     * row of 1664 points 0.12 us (0.075 ns a multiply-add), 0.48 times as much.
      */
     static final double INTERPOLATION_COST = 0.5;
 
