@@ -45,8 +45,9 @@ import org.vmse.kernel.fft.NonUniformFft;
  * chooses {@code (E, P)} per realization and schedule from an a-priori bound of the interpolation error, at most
  * {@link #NUFFT_TOLERANCE} times {@code S = sum_q |coef_q| max|phi_j|} (which bounds the non-uniform FFT's scale at
  * every time), and takes {@code E = 1}, every time computed exactly, where interpolating does not pay or the steps
- * are too long for the bound: then {@code fill} is bit for bit what it was without interpolation. On Section 4.2's
- * mesh {@code dt = eps^1.2 / 8}, at the half steps, Gaussian {@code xi}: {@code (E, P) = (2, 22)} at
+ * are too long for the bound: then {@code fill} is bit for bit what it was without interpolation. For one Gaussian
+ * realization on Section 4.2's mesh {@code dt = eps^1.2 / 8}, at the half steps, with the non-uniform FFT's tables
+ * (the choice depends on {@code xi} and the tables): {@code (E, P) = (2, 22)} at
  * {@code eps = 2^-6}, {@code (4, 18)} at {@code 2^-8}, {@code (8, 20)} at {@code 2^-10}; five times longer steps
  * give {@code E = 1}.
  *
@@ -64,7 +65,8 @@ public final class KarhunenLoeveField {
 
     /**
      * Accuracy of the non-uniform FFT relative to {@code sum_j |c_j norm_j|}, the field's largest possible value; and
-     * the most the interpolation in time may add by its bound, relative to that value's largest over all times.
+     * the most the interpolation in time may add by its bound, relative to {@code S = sum_q |coef_q| max|phi_j|}
+     * ({@link #fieldBound}), an upper bound of that value at every time.
      */
     public static final double NUFFT_TOLERANCE = 1e-12;
 

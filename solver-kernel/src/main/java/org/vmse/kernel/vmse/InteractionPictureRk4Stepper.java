@@ -59,8 +59,9 @@ import org.vmse.kernel.grid.PeriodicGrid;
  * J. Hult, J. Lightwave Technol. 25 (2007); the same scheme as XMDS2's interaction-picture RK4 integrator.
  *
  * <p>All work arrays and the FFT plan are made in the constructor; a step allocates nothing. The phases
- * {@code exp(L0 dt / 2)} are tabulated whenever {@code (dt, mbar)} changes, i.e. every step for a random mass, by
- * a recurrence in the wavenumber (no trigonometric call per mode). The {@code 1/M} of every inverse transform is
+ * {@code exp(L0 dt / 2)} are tabulated whenever {@code (dt, mbar)} changes (for a random mass, when its mid-range
+ * leaves the band {@link #meanFor} keeps {@code mbar} in), by a recurrence in the wavenumber (no trigonometric call
+ * per mode). The {@code 1/M} of every inverse transform is
  * folded into the multiplication by {@code m - mbar}, which is tabulated once per mass sample, each value twice in the
  * interleaved layout ({@link #deviationPairs}): the four multiplications of a step are then unit-stride loops the JIT
  * vectorizes, and the middle sample's serves two of them. Not thread-safe.
