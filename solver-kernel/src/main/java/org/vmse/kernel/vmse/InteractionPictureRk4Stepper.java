@@ -61,10 +61,10 @@ import org.vmse.kernel.grid.PeriodicGrid;
  * <p>All work arrays and the FFT plan are made in the constructor; a step allocates nothing. The phases
  * {@code exp(L0 dt / 2)} are tabulated whenever {@code (dt, mbar)} changes (for a random mass, when its mid-range
  * leaves the band {@link #meanFor} keeps {@code mbar} in), by a recurrence in the wavenumber (no trigonometric call
- * per mode). The {@code 1/M} of every inverse transform is
- * folded into the multiplication by {@code m - mbar}, which is tabulated once per mass sample, each value twice in the
- * interleaved layout ({@link #deviationPairs}): the four multiplications of a step are then unit-stride loops the JIT
- * vectorizes, and the middle sample's serves two of them. Not thread-safe.
+ * per mode). The {@code 1/M} of every inverse transform is folded into the multiplication by {@code m - mbar}, which
+ * is tabulated once per mass sample, each value twice in the interleaved layout ({@link #deviationPairs}): the four
+ * multiplications of a step are then unit-stride loops the JIT vectorizes, and the middle sample's serves two of them.
+ * Not thread-safe.
  */
 public final class InteractionPictureRk4Stepper implements TimeStepper {
 
@@ -94,9 +94,8 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private double[] dStart;
     private final double[] dHalf;
     private double[] dEnd;
-    /** The {@code mbar} {@code dStart} and {@code dEnd} were tabulated with; NaN where not tabulated. */
+    /** The {@code mbar} {@code dStart} was tabulated with; NaN where not tabulated. */
     private double dStartMean = Double.NaN;
-    private double dEndMean = Double.NaN;
 
     private final double[] expRe;
     private final double[] expIm;
@@ -253,7 +252,6 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             }
             deviationPairs(mHalf, dHalf);
             deviationPairs(mEnd, dEnd);
-            dEndMean = massMean;
             advance(h, uHat, dStart, dHalf, dEnd);
         }
         swapStartEnd();
@@ -307,7 +305,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         swap = dStart;
         dStart = dEnd;
         dEnd = swap;
-        dStartMean = dEndMean;
+        dStartMean = massMean; // dEnd's, tabulated in the (sub)step just taken
         swap = startBounds;
         startBounds = endBounds;
         endBounds = swap;
@@ -326,10 +324,10 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
 
     /**
      * One RK4IP step of length {@code dt} with the mass samples at its start, middle and end, as
-     * {@link #deviationPairs}. Each stage's
-     * {@code N} is read straight out of its transform ({@link #kRe}, {@link #kIm}), and each stage's input goes
-     * straight into the next transform's array, multiplied by {@code mu} (and, with a potential, into
-     * {@code physicalV} as it is): no array of stages or of {@code N} values is written and read back.
+     * {@link #deviationPairs}. Each stage's {@code N} is read straight out of its transform ({@link #kRe},
+     * {@link #kIm}), and each stage's input goes straight into the next transform's array, multiplied by {@code mu}
+     * (and, with a potential, into {@code physicalV} as it is): no array of stages or of {@code N} values is written
+     * and read back.
      */
     private void advance(double dt, double[] uHat, double[] d0, double[] dh, double[] d1) {
         if (!expReady || dt != expDt || massMean != expMassMean) {
