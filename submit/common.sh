@@ -15,6 +15,11 @@ opens=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
   --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false)
 
+# the JDK's incubating vector API, which the RK4IP step uses where the JVM resolves it (the same option as the
+# tests' argLine in pom.xml; without it the step runs scalar loops, with the same bits, more slowly). The JVM says
+# "WARNING: Using incubator modules: jdk.incubator.vector" on stderr as it starts.
+vector_api=(--add-modules=jdk.incubator.vector)
+
 # whether a source file is newer than $1 (or $1 is missing)
 older_than_sources() {
   [ -f "$1" ] || return 0

@@ -10,4 +10,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../submit/common.sh"
 name=${1:?usage: bench/harness/run.sh NAME [arguments]}
 shift
 build_if_stale
-exec java -Xmx2g -cp "$jar:$lib/*" "$root/bench/harness/$name.java" "$@"
+exec java -Xmx2g "${vector_api[@]}" -cp "$jar:$lib/*" "$root/bench/harness/$name.java" "$@"

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Separate JVMs for tests that need more than one process: the test JVM's own class path and the module opens Spark
- * needs (taken from this JVM's arguments, which the build sets), output to a log file, never to the test's stdout.
+ * Separate JVMs for tests that need more than one process: the test JVM's own class path, the module opens Spark
+ * needs and the JDK's vector API (taken from this JVM's arguments, which the build sets), output to a log file, never
+ * to the test's stdout.
  */
 public final class JavaProcesses {
 
@@ -27,12 +28,22 @@ public final class JavaProcesses {
      */
     public static ProcessBuilder java(String heap, Path log, List<String> jvmOptions, String mainClass,
                                       List<String> args) {
+        return java(heap, log, jvmOptions, mainClass, args, true);
+    }
+
+    /**
+     * As {@link #java(String, Path, List, String, List)}, with this JVM's {@code --add-modules} (the JDK's vector
+     * API) only where {@code vectorApi}.
+     */
+    private static ProcessBuilder java(String heap, Path log, List<String> jvmOptions, String mainClass,
+                                       List<String> args, boolean vectorApi) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-Djava.awt.headless=true");
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect.useDirectMethodHandle")) {
+            if (arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect.useDirectMethodHandle")
+                    || vectorApi && arg.startsWith("--add-modules")) {
                 command.add(arg);
             }
         }
@@ -51,6 +62,13 @@ public final class JavaProcesses {
     public static Finished vmse(String heap, Path log, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
         return waitFor(java(heap, log, List.of(), "org.vmse.job.cli.VmseCli", List.of(args)).start(), log,
+                timeoutSeconds);
+    }
+
+    /** {@link #vmse} in a JVM without the vector API: the RK4IP step's passes then run one mode at a time. */
+    public static Finished vmseWithoutVectorApi(String heap, Path log, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        return waitFor(java(heap, log, List.of(), "org.vmse.job.cli.VmseCli", List.of(args), false).start(), log,
                 timeoutSeconds);
     }
 

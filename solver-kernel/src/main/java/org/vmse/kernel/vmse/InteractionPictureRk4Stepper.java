@@ -78,10 +78,8 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double[] mu;
     /** {@code mu} with each entry twice, matching the interleaved layout: a unit-stride loop the JIT vectorizes. */
     private final double[] muPairs;
-    /** {@code (eps / 2) mu}, the factor of the mass term of {@code N} in Fourier space. */
-    private final double[] halfEpsMu;
-    /** {@code 1 / eps}, the factor of the potential term of {@code N}. */
-    private final double inverseEps;
+    /** {@code ((eps / 2) mu, -(eps / 2) mu)} per mode, the factor of the mass term of {@code N} ({@link Rk4ipPasses}). */
+    private final double[] nScale;
     private final double invSize;
     private final double potentialSpread;
     private final double nyquist;
@@ -97,12 +95,14 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     /** The {@code mbar} {@code dStart} was tabulated with; NaN where not tabulated. */
     private double dStartMean = Double.NaN;
 
+    /** {@code E} as tabulated, one value a mode; {@link #phaseRe} and {@link #phaseIm} hold it as pairs. */
     private final double[] expRe;
     private final double[] expIm;
-    private final double[] a;
-    private final double[] acc;
+    private final double[] phaseRe;
+    private final double[] phaseIm;
     private final double[] physical;
     private final double[] physicalV;
+    private final Rk4ipPasses passes;
 
     private final double[] massBounds = new double[2];
     /** The bounds of {@code mStart} and {@code mEnd}, found as they are filled ({@link GridMass}). */
@@ -153,11 +153,12 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             muPairs[p] = mu[p / 2];
         }
         this.invSize = 1.0 / size;
-        this.halfEpsMu = new double[size];
+        this.nScale = new double[2 * size];
         for (int s = 0; s < size; s++) {
-            halfEpsMu[s] = 0.5 * eps * mu[s];
+            double halfEpsMu = 0.5 * eps * mu[s];
+            nScale[2 * s] = halfEpsMu;
+            nScale[2 * s + 1] = -halfEpsMu;
         }
-        this.inverseEps = 1 / eps;
         this.nyquist = grid.nyquist();
         if (potential == null) {
             this.potentialDeviation = null;
@@ -184,10 +185,12 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         this.dEnd = new double[2 * size];
         this.expRe = new double[size];
         this.expIm = new double[size];
-        this.a = new double[2 * size];
-        this.acc = new double[2 * size];
+        this.phaseRe = new double[2 * size];
+        this.phaseIm = new double[2 * size];
         this.physical = new double[2 * size];
         this.physicalV = potential == null ? null : new double[2 * size];
+        this.passes = Rk4ipPasses.create(physical, physicalV, new double[2 * size], new double[2 * size], muPairs,
+                nScale, 1 / eps, phaseRe, phaseIm);
     }
 
     /**
@@ -313,21 +316,15 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
 
     /** {@code out[2j] = out[2j+1] = (m_j - mbar) / M}, with {@code mbar} the step's {@link #massMean}. */
     private void deviationPairs(double[] m, double[] out) {
-        double mbar = massMean;
-        double scale = invSize;
-        for (int j = 0; j < size; j++) {
-            double dm = (m[j] - mbar) * scale;
-            out[2 * j] = dm;
-            out[2 * j + 1] = dm;
-        }
+        passes.deviationPairs(m, massMean, invSize, out);
     }
 
     /**
      * One RK4IP step of length {@code dt} with the mass samples at its start, middle and end, as
-     * {@link #deviationPairs}. Each stage's {@code N} is read straight out of its transform ({@link #kRe},
-     * {@link #kIm}), and each stage's input goes straight into the next transform's array, multiplied by {@code mu}
-     * (and, with a potential, into {@code physicalV} as it is): no array of stages or of {@code N} values is written
-     * and read back.
+     * {@link #deviationPairs}. Each stage's {@code N} is read straight out of its transform, and each stage's input
+     * goes straight into the next transform's array, multiplied by {@code mu} (and, with a potential, into
+     * {@code physicalV} as it is): no array of stages or of {@code N} values is written and read back
+     * ({@link Rk4ipPasses}).
      */
     private void advance(double dt, double[] uHat, double[] d0, double[] dh, double[] d1) {
         if (!expReady || dt != expDt || massMean != expMassMean) {
@@ -336,102 +333,23 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         double h6 = dt / 6;
         double h3 = dt / 3;
         double h2 = dt / 2;
-        double[] p = physical;
-        double[] pv = physicalV;
         // k1 = E N(t, U); a = E U; acc = a + dt/6 k1; stage = a + dt/2 k1
         for (int q = 0; q < 2 * size; q++) {
-            p[q] = muPairs[q] * uHat[q];
+            physical[q] = muPairs[q] * uHat[q];
         }
-        if (pv != null) {
-            System.arraycopy(uHat, 0, pv, 0, 2 * size);
+        if (physicalV != null) {
+            System.arraycopy(uHat, 0, physicalV, 0, 2 * size);
         }
         transformN(d0);
-        for (int s = 0; s < size; s++) {
-            int re = 2 * s;
-            int im = re + 1;
-            double nr = kRe(s);
-            double ni = kIm(s);
-            double er = expRe[s];
-            double ei = expIm[s];
-            double kr = er * nr - ei * ni;
-            double ki = er * ni + ei * nr;
-            double ar = er * uHat[re] - ei * uHat[im];
-            double ai = er * uHat[im] + ei * uHat[re];
-            a[re] = ar;
-            a[im] = ai;
-            acc[re] = ar + h6 * kr;
-            acc[im] = ai + h6 * ki;
-            stageInto(s, ar + h2 * kr, ai + h2 * ki);
-        }
+        passes.first(uHat, h6, h2);
         // k2 = N(t + dt/2, a + dt/2 k1); k3 = N(t + dt/2, a + dt/2 k2); stage = E (a + dt k3)
         transformN(dh);
-        middleStage(h3, h2, false);
+        passes.middle(h3, h2, false);
         transformN(dh);
-        middleStage(h3, dt, true);
+        passes.middle(h3, dt, true);
         // k4 = N(t + dt, E (a + dt k3)); U_new = E acc + dt/6 k4
         transformN(d1);
-        for (int s = 0; s < size; s++) {
-            int re = 2 * s;
-            int im = re + 1;
-            double kr = kRe(s);
-            double ki = kIm(s);
-            double xr = acc[re];
-            double xi = acc[im];
-            uHat[re] = expRe[s] * xr - expIm[s] * xi + h6 * kr;
-            uHat[im] = expRe[s] * xi + expIm[s] * xr + h6 * ki;
-        }
-    }
-
-    /**
-     * A middle stage after its {@link #transformN}: {@code acc += h3 k} and the next stage's input {@code a + h k},
-     * times {@code E} where {@code rotate} (the input of the last stage). {@code rotate} is the same for the whole
-     * loop, which the JIT compiles once per value.
-     */
-    private void middleStage(double h3, double h, boolean rotate) {
-        for (int s = 0; s < size; s++) {
-            int re = 2 * s;
-            int im = re + 1;
-            double kr = kRe(s);
-            double ki = kIm(s);
-            acc[re] += h3 * kr;
-            acc[im] += h3 * ki;
-            double xr = a[re] + h * kr;
-            double xi = a[im] + h * ki;
-            if (rotate) {
-                stageInto(s, expRe[s] * xr - expIm[s] * xi, expRe[s] * xi + expIm[s] * xr);
-            } else {
-                stageInto(s, xr, xi);
-            }
-        }
-    }
-
-    /** The next stage's input {@code (re, im)} at mode {@code s}: times {@code mu_s} for the mass term, as is for V. */
-    private void stageInto(int s, double re, double im) {
-        double m = mu[s];
-        physical[2 * s] = m * re;
-        physical[2 * s + 1] = m * im;
-        if (physicalV != null) {
-            physicalV[2 * s] = re;
-            physicalV[2 * s + 1] = im;
-        }
-    }
-
-    /** {@code Re N} at mode {@code s} after {@link #transformN}: {@code N = -i (eps/2) mu w - (i/eps) w_V}. */
-    private double kRe(int s) {
-        double y = halfEpsMu[s] * physical[2 * s + 1];
-        if (physicalV != null) {
-            y += inverseEps * physicalV[2 * s + 1];
-        }
-        return y;
-    }
-
-    /** {@code Im N} at mode {@code s} after {@link #transformN}. */
-    private double kIm(int s) {
-        double y = -halfEpsMu[s] * physical[2 * s];
-        if (physicalV != null) {
-            y -= inverseEps * physicalV[2 * s];
-        }
-        return y;
+        passes.last(uHat, h6);
     }
 
     @Override
@@ -484,6 +402,12 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         if (size % 2 == 0) {
             expRe[size / 2] = Math.cos(beta); // Nyquist: mu = 0
             expIm[size / 2] = -Math.sin(beta);
+        }
+        for (int s = 0; s < size; s++) {
+            phaseRe[2 * s] = expRe[s];
+            phaseRe[2 * s + 1] = expRe[s];
+            phaseIm[2 * s] = -expIm[s];
+            phaseIm[2 * s + 1] = expIm[s];
         }
         expDt = dt;
         expMassMean = massMean;
@@ -557,7 +481,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
      * {@code w = F[(m - mbar) F^-1[physical]]} into {@code physical} (which holds {@code mu x} of a stage {@code x};
      * {@code deviation} is {@code (m - mbar) / M} as {@link #deviationPairs}),
      * and with a potential {@code w_V = F[(V - Vbar) F^-1[physicalV]]} into {@code physicalV} (which holds {@code x}):
-     * the transforms of {@code N(x)}, whose values {@link #kRe} and {@link #kIm} read (see the class comment).
+     * the transforms of {@code N(x)}, which {@link Rk4ipPasses} reads (see the class comment).
      */
     private void transformN(double[] deviation) {
         fft.inverseUnscaled(physical);
