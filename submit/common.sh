@@ -16,9 +16,10 @@ opens=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false)
 
 # the JDK's incubating vector API, which the RK4IP step uses where the JVM resolves it (the same option as the
-# tests' argLine in pom.xml). The JVM says "WARNING: Using incubator modules: jdk.incubator.vector" on stderr as it
-# starts. VMSE_VECTOR_API=off leaves it out: the step then runs scalar loops, with the same bits, about 20 % slower at
-# 2^-8, but without the JIT's first few tenths of a second on the vector loops (docs/performance.md).
+# tests' argLine in pom.xml; Spark 4 gives it to the driver and executors its own launcher starts). The JVM says
+# "WARNING: Using incubator modules: jdk.incubator.vector" on stderr as it starts. VMSE_VECTOR_API=off leaves it out
+# of the JVMs these scripts start: the step then runs scalar loops, with the same bits, about 20 % slower at 2^-8, but
+# without the JIT's first few tenths of a second on the vector loops (docs/performance.md).
 vector_api=(--add-modules=jdk.incubator.vector)
 case "${VMSE_VECTOR_API:-on}" in
   on) ;;

@@ -58,7 +58,8 @@ import org.vmse.kernel.grid.PeriodicGrid;
  * <p>Source: S. Balac, P. Cornilleau, M. Quiroga (2013), on the interaction-picture RK4 method introduced by
  * J. Hult, J. Lightwave Technol. 25 (2007); the same scheme as XMDS2's interaction-picture RK4 integrator.
  *
- * <p>All work arrays and the FFT plan are made in the constructor; a step allocates nothing. The phases
+ * <p>All work arrays and the FFT plan are made in the constructor; a step allocates nothing (once the JIT has
+ * compiled {@link Rk4ipVectorPasses}: before, the vector API's fallback makes an object per operation). The phases
  * {@code exp(L0 dt / 2)} are tabulated whenever {@code (dt, mbar)} changes (for a random mass, when its mid-range
  * leaves the band {@link #meanFor} keeps {@code mbar} in), by a recurrence in the wavenumber (no trigonometric call
  * per mode). The {@code 1/M} of every inverse transform is folded into the multiplication by {@code m - mbar}, which

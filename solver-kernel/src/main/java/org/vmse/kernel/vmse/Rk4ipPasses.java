@@ -27,7 +27,7 @@ class Rk4ipPasses {
     /** {@code a = E U} of the step, and the sum {@code acc} of the stages so far. */
     final double[] a, acc;
     final double[] muPairs, nScale;
-    /** {@code (1/eps, -1/eps)}, the pairs of the potential term of {@code N}. */
+    /** {@code 1/eps}, the factor of the potential term of {@code N}. */
     final double potentialScale;
     /** {@code E} as pairs (see the class comment); the stepper rewrites them whenever {@code E} changes. */
     final double[] phaseRe, phaseIm;
@@ -47,12 +47,12 @@ class Rk4ipPasses {
     }
 
     /**
-     * The passes on these arrays: on SIMD vectors where the JVM has the vector API and there is no potential
-     * ({@code physicalV == null}), else one mode at a time.
+     * The passes on these arrays: on SIMD vectors where the JVM has the vector API, its vectors hold a complex number
+     * and there is no potential ({@code physicalV == null}), else one mode at a time.
      */
     static Rk4ipPasses create(double[] physical, double[] physicalV, double[] a, double[] acc, double[] muPairs,
                               double[] nScale, double potentialScale, double[] phaseRe, double[] phaseIm) {
-        return VECTOR_API && physicalV == null
+        return VECTOR_API && physicalV == null && Rk4ipVectorPasses.fits()
                 ? new Rk4ipVectorPasses(physical, physicalV, a, acc, muPairs, nScale, potentialScale, phaseRe, phaseIm)
                 : new Rk4ipPasses(physical, physicalV, a, acc, muPairs, nScale, potentialScale, phaseRe, phaseIm);
     }

@@ -64,6 +64,20 @@ class Rk4ipPassesTest {
             return new Rk4ipVectorPasses(physical, physicalV, a, acc, muPairs, nScale, 40, phaseRe, phaseIm);
         }
 
+        /** Copies the arrays the passes write from {@code other}. */
+        void copyFrom(Arrays other) {
+            for (double[][] pair : new double[][][] {{other.physical, physical}, {other.a, a}, {other.acc, acc},
+                {other.uHat, uHat}, {other.deviation, deviation}}) {
+                System.arraycopy(pair[0], 0, pair[1], 0, pair[0].length);
+            }
+        }
+
+        boolean same(Arrays other) {
+            return java.util.Arrays.equals(physical, other.physical) && java.util.Arrays.equals(a, other.a)
+                    && java.util.Arrays.equals(acc, other.acc) && java.util.Arrays.equals(uHat, other.uHat)
+                    && java.util.Arrays.equals(deviation, other.deviation);
+        }
+
         void assertSameAs(Arrays other) {
             assertArrayEquals(physical, other.physical, "the next stage's input times mu");
             if (physicalV != null) {
@@ -102,6 +116,35 @@ class Rk4ipPassesTest {
         for (int j = 0; j < size; j++) {
             assertTrue(one.deviation[2 * j] == (one.mass[j] - 0.3) * (1.0 / size)
                     && one.deviation[2 * j + 1] == one.deviation[2 * j], "deviation pair " + j);
+        }
+    }
+
+    /**
+     * The same, repeated until the JIT has compiled the vector loops to SIMD code (the first thousands of calls run
+     * the vector API's Java fallback): every repetition from the same inputs, compared in full.
+     */
+    @ParameterizedTest(name = "M = {0}")
+    @CsvSource({"416", "1667"})
+    void theCompiledVectorPassesGiveTheScalarBits(int size) {
+        Arrays start = new Arrays(size, false, 11);
+        Arrays one = new Arrays(size, false, 11);
+        Arrays other = new Arrays(size, false, 11);
+        Rk4ipPasses scalar = one.scalar();
+        Rk4ipPasses vector = other.vector();
+        for (int repetition = 0; repetition < 20_000; repetition++) {
+            one.copyFrom(start);
+            other.copyFrom(start);
+            for (Rk4ipPasses passes : new Rk4ipPasses[] {scalar, vector}) {
+                Arrays x = passes == scalar ? one : other;
+                passes.first(x.uHat, 1e-3 / 6, 1e-3 / 2);
+                passes.middle(1e-3 / 3, 1e-3 / 2, false);
+                passes.middle(1e-3 / 3, 1e-3, true);
+                passes.last(x.uHat, 1e-3 / 6);
+                passes.deviationPairs(x.mass, 0.3, 1.0 / size, x.deviation);
+            }
+            if (!one.same(other)) {
+                one.assertSameAs(other);
+            }
         }
     }
 

@@ -8,20 +8,11 @@ import org.apache.spark.api.java.JavaSparkContext;
  * driver merges one by one as they arrive; for {@code local[...]} masters the driver, block manager and UI kept on
  * loopback and Spark's scratch files in a folder of the driver process's own, which a later driver removes if this
  * one is killed ({@link ScratchFolders}); for a cluster master the jars its executors need ({@link JobJars}), unless
- * {@code spark-submit} has set {@code spark.jars} already, and the JDK's vector API for their JVMs, added to any
- * {@code spark.executor.extraJavaOptions} given ({@link #VECTOR_API}). {@code spark-submit} settings win over these
- * defaults. The
+ * {@code spark-submit} has set {@code spark.jars} already. {@code spark-submit} settings win over these defaults. The
  * master is checked first ({@link SparkMaster}): a malformed URL or an unreachable standalone master stops the run
  * with a message naming {@code --master}.
  */
 public final class SparkContexts {
-
-    /**
-     * The JVM option that resolves the JDK's incubating vector API, which the RK4IP step's passes use where a JVM has
-     * it (without it they run one mode at a time, with the same bits, more slowly).
-     */
-    static final String VECTOR_API = "--add-modules=jdk.incubator.vector";
-    static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
 
     /** The cap on the sum of a job's serialized task results; 0: none. */
     static final String MAX_RESULT_SIZE = "spark.driver.maxResultSize";
@@ -49,10 +40,6 @@ public final class SparkContexts {
         if (m.kind().remote()) {
             if (!conf.contains("spark.jars")) {
                 conf.set("spark.jars", String.join(",", JobJars.toShip()));
-            }
-            String options = conf.get(EXECUTOR_OPTIONS, "").strip();
-            if (!options.contains("jdk.incubator.vector")) {
-                conf.set(EXECUTOR_OPTIONS, (options + " " + VECTOR_API).strip());
             }
         } else {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

@@ -1,7 +1,6 @@
 package org.vmse.job.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -28,32 +27,5 @@ class SparkContextsTest {
                 System.setProperty(SparkContexts.MAX_RESULT_SIZE, before);
             }
         }
-    }
-
-    /**
-     * A cluster's executors get the vector API's module, added to the options a user gave them; local masters run in
-     * the driver's JVM, which its launcher starts (submit/vmse). ({@code spark.jars} is set, as spark-submit sets it,
-     * so that no assembly is looked for.)
-     */
-    @Test
-    void aClustersExecutorsGetTheVectorApiBesideTheUsersOptions() throws Exception {
-        try (java.net.ServerSocket master = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            String url = "spark://127.0.0.1:" + master.getLocalPort();
-            System.setProperty("spark.jars", "vmse.jar");
-            try {
-                assertEquals(SparkContexts.VECTOR_API,
-                        SparkContexts.conf(url, "test").get(SparkContexts.EXECUTOR_OPTIONS));
-                System.setProperty(SparkContexts.EXECUTOR_OPTIONS, "-Dx=1");
-                assertEquals("-Dx=1 " + SparkContexts.VECTOR_API,
-                        SparkContexts.conf(url, "test").get(SparkContexts.EXECUTOR_OPTIONS));
-                System.setProperty(SparkContexts.EXECUTOR_OPTIONS, "--add-modules jdk.incubator.vector");
-                assertEquals("--add-modules jdk.incubator.vector",
-                        SparkContexts.conf(url, "test").get(SparkContexts.EXECUTOR_OPTIONS), "not added twice");
-            } finally {
-                System.clearProperty(SparkContexts.EXECUTOR_OPTIONS);
-                System.clearProperty("spark.jars");
-            }
-        }
-        assertFalse(SparkContexts.conf("local[1]", "test").contains(SparkContexts.EXECUTOR_OPTIONS));
     }
 }
