@@ -339,9 +339,8 @@ public final class KarhunenLoeveField {
     }
 
     /**
-     * Forces the node spacing {@code E} and stencil {@code P} whatever the bound ({@code E = 1}: exact), or with
-     * {@code E = 0} restores the choice (tests, measurements); takes effect at once and at every later {@link #reset}
-     * or {@link #setSchedule}.
+     * Forces the node spacing {@code E} and stencil {@code P} whatever the bound ({@code E = 1}: exact; tests,
+     * measurements), for the life of this field: at once and at every later {@link #reset} or {@link #setSchedule}.
      */
     public void forceNodes(int spacing, int points) {
         interpolation.force(spacing, points);

@@ -183,13 +183,13 @@ final class TimeInterpolation {
     }
 
     /**
-     * Forces {@code (E, P)} whatever the bound (tests, measurements): {@code E = 1} (exact, {@code P} ignored), or
-     * {@code E >= 2} with an even {@code P in [MIN_POINTS, MAX_POINTS]}; {@code E = 0} restores the choice.
+     * Forces {@code (E, P)} whatever the bound (tests, measurements), from now on: {@code E = 1} (exact, {@code P}
+     * ignored), or {@code E >= 2} with an even {@code P in [MIN_POINTS, MAX_POINTS]}.
      */
     void force(int e, int p) {
         boolean interpolated = e >= 2 && e <= MAX_SPACING && p >= MIN_POINTS && p <= MAX_POINTS && p % 2 == 0;
-        if (!(e == 0 || e == 1 || interpolated)) {
-            throw new IllegalArgumentException("forced spacing must be 0, 1, or in [2, " + MAX_SPACING + "] with"
+        if (!(e == 1 || interpolated)) {
+            throw new IllegalArgumentException("forced spacing must be 1, or in [2, " + MAX_SPACING + "] with"
                     + " points even in [" + MIN_POINTS + ", " + MAX_POINTS + "], got " + e + ", " + p);
         }
         forcedSpacing = e;

@@ -90,12 +90,14 @@ class KarhunenLoeveFieldTest {
      * ({@code E = 1} forced) and as chosen ({@code E = 6}, {@code P = 18}: 63 nodes of 6 steps, the steps between
      * interpolated, bound 1.0e-13 of S).
      */
-    @ParameterizedTest(name = "forced E: {0}")
-    @ValueSource(ints = {1, 0})
-    void longRotationRunsStayAccurate(int forced) {
+    @ParameterizedTest(name = "E = 1 forced: {0}")
+    @ValueSource(booleans = {true, false})
+    void longRotationRunsStayAccurate(boolean exact) {
         KarhunenLoeveBasis basis = KarhunenLoeveBasis.withTerms(UNIT, 0.4, 1.625, 0x1p-6, 150);
         KarhunenLoeveField field = new KarhunenLoeveField(KarhunenLoeveField.tables(basis, 416), 200);
-        field.forceNodes(forced, 0);
+        if (exact) {
+            field.forceNodes(1, 0);
+        }
         double[] xi = new Random(3).doubles(150).toArray();
         field.reset(xi);
         double dt = 0.4 / 1000;
@@ -281,7 +283,9 @@ class KarhunenLoeveFieldTest {
         double[] xi = gaussian(basis.pairCount(), 10);
         for (int forced : new int[] {0, 3}) {
             KarhunenLoeveField field = new KarhunenLoeveField(tables, block);
-            field.forceNodes(forced, 8);
+            if (forced > 0) {
+                field.forceNodes(forced, 8);
+            }
             field.reset(xi);
             field.setSchedule(0.5 * h, h);
             assertTrue(field.nodeSpacing() > 1);
@@ -296,7 +300,9 @@ class KarhunenLoeveFieldTest {
             }
             Collections.shuffle(order, new Random(11));
             KarhunenLoeveField other = new KarhunenLoeveField(tables, block);
-            other.forceNodes(forced, 8);
+            if (forced > 0) {
+                other.forceNodes(forced, 8);
+            }
             other.setSchedule(0.5 * h, h);
             other.reset(xi);
             double[] out = new double[m];
@@ -324,5 +330,10 @@ class KarhunenLoeveFieldTest {
         assertThrows(IllegalArgumentException.class, () -> field.reset(new double[9]));
         assertThrows(IllegalStateException.class, () -> field.fill(0, new double[16]));
         assertThrows(IllegalArgumentException.class, () -> field.setSchedule(0, 0));
+        for (int[] nodes : new int[][] {{0, 0}, {2, 7}, {2, 0}, {-1, 8}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> field.forceNodes(nodes[0], nodes[1]));
+            assertTrue(e.getMessage().startsWith("forced spacing must be 1, or in [2, "), e.getMessage());
+        }
     }
 }
