@@ -31,7 +31,7 @@ class HarnessesTest {
         try (Stream<Path> s = Files.list(Path.of("..", "bench", "harness"))) {
             sources = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
         }
-        assertEquals(5, sources.size(), sources.toString());
+        assertEquals(3, sources.size(), sources.toString());
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
                 System.getProperty("java.class.path"), "-Xlint:none"));
