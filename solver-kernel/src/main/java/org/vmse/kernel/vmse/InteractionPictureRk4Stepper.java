@@ -79,7 +79,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     private final double[] mu;
     /** {@code mu} with each entry twice, matching the interleaved layout: a unit-stride loop the JIT vectorizes. */
     private final double[] muPairs;
-    /** {@code ((eps / 2) mu, -(eps / 2) mu)} per mode, the factor of the mass term of {@code N} ({@link Rk4ipPasses}). */
+    /** {@code ((eps / 2) mu, -(eps / 2) mu)} a mode, the factor of the mass term of {@code N} ({@link Rk4ipPasses}). */
     private final double[] nScale;
     private final double invSize;
     private final double potentialSpread;
