@@ -96,9 +96,7 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
     /** The {@code mbar} {@code dStart} was tabulated with; NaN where not tabulated. */
     private double dStartMean = Double.NaN;
 
-    /** {@code E} as tabulated, one value a mode; {@link #phaseRe} and {@link #phaseIm} hold it as pairs. */
-    private final double[] expRe;
-    private final double[] expIm;
+    /** {@code E} as pairs ({@link Rk4ipPasses}): {@code (Re E, Re E)} and {@code (-Im E, Im E)} a mode. */
     private final double[] phaseRe;
     private final double[] phaseIm;
     private final double[] physical;
@@ -184,8 +182,6 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         this.dStart = new double[2 * size];
         this.dHalf = new double[2 * size];
         this.dEnd = new double[2 * size];
-        this.expRe = new double[size];
-        this.expIm = new double[size];
         this.phaseRe = new double[2 * size];
         this.phaseIm = new double[2 * size];
         this.physical = new double[2 * size];
@@ -392,23 +388,14 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             int s = lanes(block, stop);
             for (; s < stop; s++) { // the last modes, fewer than four
                 double theta = g * s * s + beta;
-                expRe[s] = Math.cos(theta);
-                expIm[s] = -Math.sin(theta);
+                phase(s, Math.cos(theta), -Math.sin(theta));
             }
         }
         for (int s = 1; s < half; s++) {
-            expRe[size - s] = expRe[s];
-            expIm[size - s] = expIm[s];
+            phase(size - s, phaseRe[2 * s], phaseIm[2 * s + 1]);
         }
         if (size % 2 == 0) {
-            expRe[size / 2] = Math.cos(beta); // Nyquist: mu = 0
-            expIm[size / 2] = -Math.sin(beta);
-        }
-        for (int s = 0; s < size; s++) {
-            phaseRe[2 * s] = expRe[s];
-            phaseRe[2 * s + 1] = expRe[s];
-            phaseIm[2 * s] = -expIm[s];
-            phaseIm[2 * s + 1] = expIm[s];
+            phase(size / 2, Math.cos(beta), -Math.sin(beta)); // Nyquist: mu = 0
         }
         expDt = dt;
         expMassMean = massMean;
@@ -427,14 +414,10 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
         double stepRe = laneStepRe;
         double stepIm = laneStepIm;
         for (; s + 3 < stop; s += 4) {
-            expRe[s] = e0r;
-            expIm[s] = e0i;
-            expRe[s + 1] = e1r;
-            expIm[s + 1] = e1i;
-            expRe[s + 2] = e2r;
-            expIm[s + 2] = e2i;
-            expRe[s + 3] = e3r;
-            expIm[s + 3] = e3i;
+            phase(s, e0r, e0i);
+            phase(s + 1, e1r, e1i);
+            phase(s + 2, e2r, e2i);
+            phase(s + 3, e3r, e3i);
             // E <- E R, pulled back to |E| = 1 by one Newton step: a pure phase must stay one, or the norm drifts
             double n0r = e0r * r0r - e0i * r0i, n0i = e0r * r0i + e0i * r0r;
             double n1r = e1r * r1r - e1i * r1i, n1i = e1r * r1i + e1i * r1r;
@@ -467,6 +450,14 @@ public final class InteractionPictureRk4Stepper implements TimeStepper {
             r3r = m3;
         }
         return s;
+    }
+
+    /** {@code E_s = re + i im} into the pairs. */
+    private void phase(int s, double re, double im) {
+        phaseRe[2 * s] = re;
+        phaseRe[2 * s + 1] = re;
+        phaseIm[2 * s] = -im;
+        phaseIm[2 * s + 1] = im;
     }
 
     private static final int RESEED = 256;
